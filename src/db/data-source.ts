@@ -1,0 +1,78 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { entities } from './entities.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+
+export interface Database {
+  dataSource: DataSource;
+  /** `postgres` for a real server, `pglite` for the embedded default. */
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; without it an embedded PGlite is started. */
+  url?: string;
+  /** Embedded mode only: folder for PGlite's files; undefined keeps it in memory. */
+  dataDir?: string;
+  /** Run in this schema (created if missing). Tests use one schema per test file. */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** Opens the database and applies pending migrations (never `synchronize`). */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = options.url;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(options.dataDir);
+    url = embedded.url;
+  }
+  const schema = options.schema;
+  if (schema) await ensureSchema(url, schema);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    logging: false,
+    schema,
+    extra: {
+      max: options.poolSize ?? (embedded ? 8 : 10),
+      ...(schema && { options: `-c search_path=${quoteIdent(schema)}` }),
+    },
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await dataSource.destroy();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    dataSource,
+    kind: embedded ? 'pglite' : 'postgres',
+    async close() {
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  const bootstrap = new DataSource({ type: 'postgres', url });
+  await bootstrap.initialize();
+  try {
+    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } finally {
+    await bootstrap.destroy();
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid schema name ${name}`);
+  return `"${name}"`;
+}
