@@ -22,6 +22,9 @@ export const EnvSchema = Type.Object({
   TEST_CLOCK_START: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T' })),
   /** Largest request body in bytes (BPMN uploads, base64 file variables). */
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
+  /** `1` deploys each built-in region's scheme from PROCESSES_DIR at start (deploy-changed-only). */
+  DEPLOY_SCHEMES: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '1' }),
+  PROCESSES_DIR: Type.String({ default: './processes' }),
   /** Identifies this process in locks (external tasks, timers) and logs. */
   NODE_ID: Type.Optional(Type.String()),
 });
@@ -39,6 +42,8 @@ export interface Config {
   testClockStart?: Date;
   bodyLimit: number;
   nodeId: string;
+  deploySchemes: boolean;
+  processesDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testClockStart: e.TEST_CLOCK_START ? new Date(e.TEST_CLOCK_START) : undefined,
     bodyLimit: e.BODY_LIMIT,
     nodeId: e.NODE_ID ?? `${process.pid}`,
+    deploySchemes: e.DEPLOY_SCHEMES === '1',
+    processesDir: e.PROCESSES_DIR,
   };
 }

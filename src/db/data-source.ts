@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { entities } from './entities.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { guardTransactions } from './transaction-guard.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -40,13 +41,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     logging: false,
     schema,
     extra: {
-      max: options.poolSize ?? (embedded ? 8 : 10),
+      // PGlite is one session behind the socket: concurrent connections interleave statements
+      // ("unnamed prepared statement does not exist", then a hang). One connection queues them.
+      max: embedded ? 1 : (options.poolSize ?? 10),
       ...(schema && { options: `-c search_path=${quoteIdent(schema)}` }),
     },
   });
   await dataSource.initialize();
+  guardTransactions(dataSource);
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateExclusively(dataSource, Boolean(embedded));
   } catch (err) {
     await dataSource.destroy();
     await embedded?.stop();
@@ -60,6 +64,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Several service processes starting at once on a fresh PostgreSQL would each run the
+ * migrations; a session advisory lock lets one run them and the others find them applied.
+ * (Embedded PGlite has one process and one connection, so no lock there.)
+ */
+async function migrateExclusively(dataSource: DataSource, embedded: boolean): Promise<void> {
+  if (embedded) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('suqiu.migrations'))`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('suqiu.migrations'))`).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {

@@ -8,3 +8,5 @@
 export { openDatabase } from './data-source.js';
 export type { Database, OpenDatabaseOptions } from './data-source.js';
 export * from './entities.js';
+export { SqlFilter } from './sql-filter.js';
+export { QueryOutsideTransactionError } from './transaction-guard.js';

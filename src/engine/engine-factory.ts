@@ -53,7 +53,14 @@ export class EngineFactory {
     return (deserialize as any)(JSON.parse(serializedContext), this.#typeResolver);
   }
 
-  create(name: string, sourceContext: unknown): { engine: any; timers: DurableTimers } {
+  /**
+   * `settings` become the engine's environment settings. The host passes facts about the
+   * instance there (its tenant id) because whitelisted expression functions see them as
+   * `this.settings`: the expressions object is shared by every engine of this factory, so it
+   * cannot carry anything per instance itself. bpmn-engine stores settings in the engine state
+   * and merges them back on recover; they are derived from the instance, so always equal.
+   */
+  create(name: string, sourceContext: unknown, settings: Record<string, unknown> = {}): { engine: any; timers: DurableTimers } {
     const timers = new DurableTimers(this.options.clock);
     const engine = new (Engine as any)({
       name,
@@ -65,7 +72,7 @@ export class EngineFactory {
       scripts: createSafeScripts(),
       timers,
       extensions: { camundaInputOutput: CamundaInputOutput },
-      settings: { enableDummyService: false },
+      settings: { ...settings, enableDummyService: false },
       Logger: silentLogger,
     });
     return { engine, timers };

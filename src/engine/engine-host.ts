@@ -10,6 +10,7 @@ import type { DurableTimers } from './durable-timers.js';
 import { persistCommand, type HistoryEventInput } from './persist-command.js';
 import { ProcessExecutionError, ProcessInstanceEndedError, ProcessInstanceNotFoundError } from './errors.js';
 import { insertInstance, lockInstance } from './sql/instances.js';
+import { findSurfacedError, type ErrorClass } from './surfaced-errors.js';
 
 /** A deployed definition, as the host needs it. */
 export interface DefinitionRecord {
@@ -23,7 +24,15 @@ export interface DefinitionRecord {
 }
 
 export interface DefinitionProvider {
-  get(definitionId: string): Promise<DefinitionRecord>;
+  /**
+   * `tx`: the running command's transaction. A miss inside a command must load through it: on
+   * embedded PGlite a second connection waits until the transaction ends, i.e. forever.
+   */
+  get(definitionId: string, tx?: Queryable): Promise<DefinitionRecord>;
+}
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
 }
 
 export interface InstanceRecord {
@@ -73,12 +82,41 @@ export interface EngineHostOptions {
   logger: Logger;
   /** How long a command waits for another command on the same instance. */
   lockTimeoutMs?: number;
+  /**
+   * Awaited inside each command's transaction after the engine's writes (wait states,
+   * variables, history, the instance row) and before the commit. Read models that must never
+   * disagree with the engine are kept here: the work-order projection (src/work-orders) reads
+   * what the command wrote through `ctx.tx` and updates its order. A throw rolls the whole
+   * command back. Must use `ctx.tx`, never the pool.
+   */
+  afterCommand?: (ctx: CommandContext, outcome: CommandOutcome) => Promise<void>;
+  /**
+   * Awaited inside each command's transaction, before the engine runs, with the instance (its
+   * tenant id) and the transaction. Loads what whitelisted expression functions need, since
+   * they are synchronous: the business calendar of the instance's region. Reads go through
+   * `tx` (on embedded PGlite a second connection would wait for this transaction forever).
+   */
+  prepareCommand?: (instance: InstanceRecord, tx: Queryable) => Promise<void>;
+  /**
+   * Error classes a failing command throws as themselves, however deep the evaluator or
+   * bpmn-elements wrapped them, instead of a ProcessExecutionError: domain errors of
+   * expression functions whose class decides the HTTP answer (CalendarYearNotCoveredError).
+   * The transaction rolls back either way.
+   */
+  surfaceErrors?: readonly ErrorClass[];
 }
 
 export interface StartOptions {
   businessKey?: string | null;
   variables?: Record<string, unknown>;
   userId?: string | null;
+  /**
+   * Runs the start inside the caller's open transaction instead of a new one, so that the
+   * caller's own writes commit or roll back together with the instance (work-order intake:
+   * number, order row and instance are one transaction). The caller owns the commit, so
+   * `committed` is not emitted here: call `announce(outcome)` once the transaction committed.
+   */
+  tx?: EntityManager;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's Engine is untyped */
@@ -105,7 +143,7 @@ export class EngineHost {
 
   /** Starts an instance and runs it to its first wait states, in one transaction. */
   async start(definitionId: string, options: StartOptions = {}): Promise<CommandOutcome> {
-    const definition = await this.#o.definitions.get(definitionId);
+    const definition = await this.#o.definitions.get(definitionId, options.tx);
     const id = randomUUID();
     const instance: InstanceRecord = {
       id,
@@ -117,7 +155,8 @@ export class EngineHost {
     return this.#transaction(async (tx) => {
       const now = this.#o.clock.now();
       await tx.query(insertInstance, [id, definition.id, definition.key, instance.businessKey, instance.tenantId, now, options.userId ?? null, null]);
-      const { engine, timers } = this.factory.create(id, definition.sourceContext);
+      await this.#o.prepareCommand?.(instance, tx);
+      const { engine, timers } = this.factory.create(id, definition.sourceContext, engineSettings(instance));
       const tracker = new ExecutionTracker();
       engine.on('error', tracker.onEngineError);
       const variables = { ...options.variables };
@@ -125,7 +164,15 @@ export class EngineHost {
       const ctx = this.#context(instance, definition, execution, tracker, timers, tx, now, options.userId ?? null, engine);
       ctx.record({ type: 'instance.started', payload: { variables: options.variables ?? {} } });
       return this.#finish(ctx, engine);
-    });
+    }, options.tx);
+  }
+
+  /**
+   * Emits `committed` for a command that ran in the caller's transaction (`StartOptions.tx`),
+   * after the caller committed it.
+   */
+  announce(outcome: CommandOutcome): void {
+    this.events.emit('committed', outcome);
   }
 
   /**
@@ -142,7 +189,7 @@ export class EngineHost {
       const row = rows[0];
       if (!row) throw new ProcessInstanceNotFoundError(instanceId);
       if (row.state !== 'ACTIVE') throw new ProcessInstanceEndedError(instanceId, row.state);
-      const definition = await this.#o.definitions.get(row.definition_id);
+      const definition = await this.#o.definitions.get(row.definition_id, tx);
       const instance: InstanceRecord = {
         id: row.id,
         definitionId: row.definition_id,
@@ -151,13 +198,21 @@ export class EngineHost {
         tenantId: row.tenant_id,
       };
       const now = this.#o.clock.now();
-      const { engine, timers } = this.factory.create(instanceId, definition.sourceContext);
+      await this.#o.prepareCommand?.(instance, tx);
+      const { engine, timers } = this.factory.create(instanceId, definition.sourceContext, engineSettings(instance));
       const tracker = new ExecutionTracker();
       engine.on('error', tracker.onEngineError);
       engine.recover(row.engine_state);
       const execution = (await engine.resume({ listener: tracker.listener })) as BpmnExecution;
       const ctx = this.#context(instance, definition, execution, tracker, timers, tx, now, userId, engine);
-      const result = await command(ctx);
+      let result: T;
+      try {
+        result = await command(ctx);
+      } catch (err) {
+        // The transaction rolls back; the half-run engine is dropped with it.
+        await stopEngine(engine, tracker);
+        throw err;
+      }
       const outcome = await this.#finish(ctx, engine);
       return { result, outcome };
     });
@@ -167,12 +222,16 @@ export class EngineHost {
     await settle();
     const { tracker, instance } = ctx;
     if (tracker.error && !ctx.terminated) {
-      await engine.stop();
-      throw new ProcessExecutionError(instance.id, tracker.error.activityId, tracker.error.message, instance.businessKey);
+      await stopEngine(engine, tracker);
+      throw this.#surfaced(tracker.error.cause) ?? new ProcessExecutionError(instance.id, tracker.error.activityId, tracker.error.message, instance.businessKey);
     }
     const state = ctx.terminated ? null : await engine.getState();
     const outcome = await persistCommand(ctx, state, ctx.terminated);
-    await engine.stop();
+    try {
+      await this.#o.afterCommand?.(ctx, outcome);
+    } finally {
+      await stopEngine(engine, tracker);
+    }
     return outcome;
   }
 
@@ -211,17 +270,37 @@ export class EngineHost {
     return ctx;
   }
 
-  async #transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  #surfaced(err: unknown): Error | undefined {
+    return findSurfacedError(err, this.#o.surfaceErrors ?? []);
+  }
+
+  async #transaction<T>(work: (tx: EntityManager) => Promise<T>, outer?: EntityManager): Promise<T> {
     let committed: CommandOutcome | undefined;
-    const result = await this.#o.dataSource.transaction(async (tx) => {
+    // In the caller's transaction (StartOptions.tx) the caller commits, then announces.
+    const open = <R>(fn: (tx: EntityManager) => Promise<R>): Promise<R> => (outer ? fn(outer) : this.#o.dataSource.transaction(fn));
+    const result = await open(async (tx) => {
       await tx.query(`SET LOCAL lock_timeout = ${Math.trunc(this.#o.lockTimeoutMs ?? 10_000)}`);
-      const r = await work(tx);
+      let r: T;
+      try {
+        r = await work(tx);
+      } catch (err) {
+        // Also for failures outside the engine run, e.g. a user task's dueDate resolved while persisting.
+        throw this.#surfaced(err) ?? err;
+      }
       committed = outcomeOf(r);
       return r;
     });
-    if (committed) this.events.emit('committed', committed);
+    if (committed && !outer) this.events.emit('committed', committed);
     return result;
   }
+}
+
+/**
+ * Facts about the instance that whitelisted expression functions read as `this.settings`:
+ * the tenant id picks the region's business calendar.
+ */
+function engineSettings(instance: InstanceRecord): Record<string, unknown> {
+  return { tenantId: instance.tenantId };
 }
 
 export interface InternalContext extends CommandContext {
@@ -235,6 +314,11 @@ function outcomeOf(r: unknown): CommandOutcome | undefined {
     if ('instanceId' in r && 'revision' in r) return r as CommandOutcome;
   }
   return undefined;
+}
+
+/** `stop()` on an engine whose process already ended waits forever for a stop that never comes. */
+async function stopEngine(engine: any, tracker: ExecutionTracker): Promise<void> {
+  if (!tracker.ended && engine.state === 'running') await engine.stop();
 }
 
 /** Lets promise callbacks queued by the engine run before the state is read. */

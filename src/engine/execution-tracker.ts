@@ -37,7 +37,8 @@ export class ExecutionTracker {
   readonly gone = new Set<string>();
   readonly activities: ActivityEvent[] = [];
   ended = false;
-  error: { message: string; activityId?: string } | undefined;
+  /** `cause`: what bpmn-elements reported, kept so the host can surface a domain error inside it. */
+  error: { message: string; activityId?: string; cause?: unknown } | undefined;
 
   constructor() {
     const l = this.listener;
@@ -45,21 +46,33 @@ export class ExecutionTracker {
     l.on('activity.start', (api: ElementApi) => this.#record('start', api));
     l.on('activity.end', (api: ElementApi) => this.#leave('end', api));
     l.on('activity.discard', (api: ElementApi) => this.#leave('discard', api));
-    l.on('activity.leave', (api: ElementApi) => this.#forget(api.executionId));
+    // An activity taken over by an interrupting boundary event only announces `leave`: close it
+    // in history as canceled, unless this command already saw it end or be discarded.
+    l.on('activity.leave', (api: ElementApi) => {
+      if (!this.activities.some((a) => a.executionId === api.executionId && a.kind !== 'start')) this.#record('discard', api);
+      this.#forget(api.executionId);
+    });
     l.on('process.end', () => {
       this.ended = true;
     });
     l.on('process.error', (api: ElementApi & { content: { error?: { message?: string } } }) => {
-      this.error ??= { message: api.content.error?.message ?? 'process error', activityId: undefined };
+      this.error ??= { message: api.content.error?.message ?? 'process error', activityId: undefined, cause: api.content.error };
+    });
+    // A boundary event that caught an activity's error (bpmnError of an external task) announces
+    // `activity.catch` before the activity's `activity.error`; such an error is not a failure.
+    const caught = new Set<string>();
+    l.on('activity.catch', (api: ElementApi & { content: { source?: { executionId?: string } } }) => {
+      if (api.content.source?.executionId) caught.add(api.content.source.executionId);
     });
     l.on('activity.error', (api: ElementApi & { content: { error?: { message?: string } } }) => {
-      this.error ??= { message: api.content.error?.message ?? 'activity error', activityId: api.id };
+      if (caught.has(api.executionId)) return;
+      this.error ??= { message: api.content.error?.message ?? 'activity error', activityId: api.id, cause: api.content.error };
     });
   }
 
   /** For `engine.on('error')`: the fatal error of the run, kept with the activity that threw. */
   onEngineError = (err: Error & { source?: { content?: { id?: string } } }): void => {
-    this.error ??= { message: err.message, activityId: err.source?.content?.id };
+    this.error ??= { message: err.message, activityId: err.source?.content?.id, cause: err };
   };
 
   #onWait(api: ElementApi): void {

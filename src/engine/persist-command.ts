@@ -31,6 +31,7 @@ export async function persistCommand(ctx: InternalContext, engineState: any, ter
   await writeActivityHistory(ctx);
   if (ended) {
     for (const sql of waits.deleteAllWaits) await tx.query(sql, [instance.id]);
+    await tx.query(waits.resolveIncidentsOfGoneExternalTasks, [instance.id, now]);
     if (terminated) await tx.query(history.closeOpenActivities, [instance.id, now]);
   } else {
     const existing = new Set<string>(((await tx.query(waits.existingWaitExecutions, [instance.id])) as Array<{ execution_id: string }>).map((r) => r.execution_id));
@@ -43,6 +44,7 @@ export async function persistCommand(ctx: InternalContext, engineState: any, ter
     if (gone.length) {
       await tx.query(waits.deleteGoneTasks, [instance.id, gone]);
       await tx.query(waits.deleteGoneExternalTasks, [instance.id, gone]);
+      await tx.query(waits.resolveIncidentsOfGoneExternalTasks, [instance.id, now]);
       await tx.query(waits.deleteGoneSubscriptions, [instance.id, gone]);
     }
     timers = await reconcileTimers(ctx);
@@ -99,6 +101,8 @@ async function insertWait(ctx: InternalContext, wait: WaitState): Promise<string
         randomUUID(), instance.id, definition.id, definition.key, instance.businessKey, instance.tenantId,
         wait.executionId, wait.activityId, topic, Number.isFinite(priority) ? Math.trunc(priority) : 0,
         JSON.stringify(extensionProperties(b)), now,
+        // The task's camunda:inputParameter values: what fetchAndLock returns as its local variables.
+        JSON.stringify(toVariableRows(isPlainObject(wait.api.content.input) ? wait.api.content.input : {})),
       ]);
       return topic;
     }
@@ -142,6 +146,10 @@ async function writeEvents(ctx: InternalContext): Promise<void> {
   for (const e of ctx.events) {
     await tx.query(history.insertHistoryEvent, [instance.id, e.type, e.activityId ?? null, e.executionId ?? null, ctx.userId, JSON.stringify(e.payload ?? {}), now]);
   }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function extensionProperties(behaviour: any): Record<string, string> {

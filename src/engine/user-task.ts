@@ -12,6 +12,8 @@ export interface FormField {
   /** For `enum` fields: the allowed values. */
   values: Array<{ id: string; name: string | null }>;
   constraints: Array<{ name: string; config: string | null }>;
+  /** `camunda:properties` of the field, e.g. `refusalMessage`: the rule quoted when a value is refused. */
+  properties: Record<string, string>;
 }
 
 /** What a user task row needs, resolved when the task is created (as Camunda does). */
@@ -50,7 +52,7 @@ export function describeUserTask(api: ElementApi, clock: Clock): UserTaskSpec {
   const priority = priorityText === null ? 50 : Number(priorityText);
   if (!Number.isInteger(priority)) throw new InvalidTaskAttributeError(api.id, 'priority', `'${priorityText}' is not an integer`);
   return {
-    name: api.owner.name ?? null,
+    name: text('name', api.owner.name),
     description: b.documentation?.map((d) => d.text ?? '').join('\n').trim() || null,
     assignee: text('assignee', b.assignee),
     candidateUsers: list(text('candidateUsers', b.candidateUsers)),
@@ -89,6 +91,7 @@ interface RawFormField {
   defaultValue?: string;
   validation?: { constraints?: Array<{ name: string; config?: string }> };
   values?: Array<{ id: string; name?: string }>;
+  properties?: { values?: Array<{ id?: string; value?: string }> };
 }
 
 function formFields(api: ElementApi): FormField[] {
@@ -107,6 +110,7 @@ function formFields(api: ElementApi): FormField[] {
       readonly: constraints.some((c) => c.name === 'readonly'),
       values: (f.values ?? []).map((v) => ({ id: v.id, name: v.name ?? null })),
       constraints,
+      properties: Object.fromEntries((f.properties?.values ?? []).filter((p) => p.id).map((p) => [p.id!, p.value ?? ''])),
     };
   });
 }

@@ -12,6 +12,12 @@ const timerTypes = ['timeDuration', 'timeDate', 'timeCycle'] as const;
  * test that moves the clock would see timers computed from the real date. Only `parse` and
  * `_getTimers` read the time, so only they are replaced; the rest (cycles, cancel, discard,
  * resume) is bpmn-elements' own code.
+ *
+ * One departure: bpmn-elements completes a timer that is past due when its engine resumes.
+ * Here every command resumes an engine, so any command on the instance (a task completion a
+ * second after the deadline) would fire the deadline first and fail if the timer's path
+ * fails. Instead a resumed, past-due timer stays armed and only the scheduler fires it, as
+ * its own command (Camunda: the job executor, not the next API call, runs a due timer job).
  */
 export function clockedTimerEventDefinition(clock: Clock) {
   function ClockedTimerEventDefinition(this: any, activity: unknown, eventDefinition: unknown) {
@@ -62,6 +68,8 @@ export function clockedTimerEventDefinition(clock: Clock) {
     if ('expireAt' in result) result.timeout = result.expireAt - now.getTime();
     else if ('timeout' in content) result.timeout = content.timeout;
     else if (!Object.keys(result).length) result.timeout = 0;
+    // Recorded, never waited for: DurableTimers keeps the original expireAt as the due time.
+    if (executeMessage.fields?.redelivered && 'expireAt' in result && result.timeout <= 0) result.timeout = 1;
 
     if (content.inbound?.[0] && 'repeat' in content.inbound[0]) result.repeat = content.inbound[0].repeat;
     return result;

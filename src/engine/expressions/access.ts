@@ -65,8 +65,9 @@ export function callFunction(scope: Scope, name: string, args: unknown[], proble
   const fn = Object.hasOwn(scope.functions, name) ? scope.functions[name] : undefined;
   if (typeof fn !== 'function') return problem(`Unknown function '${name}', only whitelisted functions can be called`);
   const variables = { ...scope.variables, ...scope.input };
+  const settings = Object.freeze(isPlainObject(scope.settings) ? { ...scope.settings } : {});
   try {
-    return fn.apply({ variables }, args);
+    return fn.apply({ variables, settings }, args);
   } catch (err) {
     return problem(`Function '${name}' failed: ${err instanceof Error ? err.message : String(err)}`, err);
   }

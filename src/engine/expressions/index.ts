@@ -33,7 +33,7 @@ export interface Expressions {
 export function createExpressions(options: ExpressionOptions = {}): Expressions {
   return {
     // bpmn-elements' third argument (`this` for its own function calls) is ignored on
-    // purpose: whitelisted functions always get `{ variables }` as `this`.
+    // purpose: whitelisted functions always get `{ variables, settings }` as `this`.
     resolveExpression: (templatedString, context) => resolve(templatedString, context, options),
     isExpression,
     hasExpression,

@@ -1,8 +1,16 @@
 // What an expression can see, built from the context bpmn-elements passes to
 // resolveExpression: `{ environment, fields?, content?, properties? }`.
 
-/** Whitelisted helper. `this.variables` is a read-only copy of the evaluation scope. */
-export type ExpressionFunction = (this: { variables: Record<string, unknown> }, ...args: unknown[]) => unknown;
+/**
+ * Whitelisted helper. `this.variables` is a read-only copy of the evaluation scope;
+ * `this.settings` a frozen copy of the engine's environment settings, where the engine host
+ * puts facts about the instance that are not variables (its `tenantId`, which picks the
+ * region's business calendar).
+ */
+export type ExpressionFunction = (
+  this: { variables: Record<string, unknown>; settings: Readonly<Record<string, unknown>> },
+  ...args: unknown[]
+) => unknown;
 
 export interface ExpressionOptions {
   /** The only functions a diagram may call, as `name(...)` or `environment.services.name(...)`. */

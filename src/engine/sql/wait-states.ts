@@ -17,8 +17,8 @@ export const insertTask = `
 
 export const insertExternalTask = `
   INSERT INTO external_task (id, process_instance_id, process_definition_id, process_definition_key, business_key, tenant_id,
-    execution_id, activity_id, topic_name, priority, extension_properties, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    execution_id, activity_id, topic_name, priority, extension_properties, created_at, local_variables)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (process_instance_id, execution_id) DO NOTHING`;
 
 export const insertSubscription = `
@@ -28,6 +28,16 @@ export const insertSubscription = `
 
 export const deleteGoneTasks = `DELETE FROM task WHERE process_instance_id = $1 AND execution_id = ANY($2) RETURNING id`;
 export const deleteGoneExternalTasks = `DELETE FROM external_task WHERE process_instance_id = $1 AND execution_id = ANY($2)`;
+/**
+ * A failed external task's incident ends with the task: when its execution is gone (a boundary
+ * timer left the activity, the instance ended) nobody can set its retries any more. Camunda
+ * deletes such incidents; here they are marked resolved, so the record stays.
+ */
+export const resolveIncidentsOfGoneExternalTasks = `
+  UPDATE incident SET resolved_at = $2
+  WHERE process_instance_id = $1 AND resolved_at IS NULL AND incident_type = 'failedExternalTask'
+    AND NOT EXISTS (SELECT 1 FROM external_task et WHERE et.id = incident.configuration)`;
+
 export const deleteGoneSubscriptions = `DELETE FROM event_subscription WHERE process_instance_id = $1 AND execution_id = ANY($2)`;
 
 export const deleteAllWaits = [
