@@ -4,7 +4,7 @@ import { CalendarYearNotCoveredError } from './errors.js';
 import type { HolidaySource } from './holiday-source.js';
 import { addDays, isWeekend, parseLocalDate, yearOf } from './local-date.js';
 import { endOfDayMinutes, resolveRegionSettings } from './region-settings.js';
-import type { CalendarStatus, DeadlineSpec, DeadlineUnit, LocalDate, RegionSettings } from './schemas.js';
+import type { CalendarStatus, DayOverride, DeadlineSpec, DeadlineUnit, LocalDate, RegionSettings } from './schemas.js';
 import { localDateOf, zonedTimeToInstant } from './time-zone.js';
 import type { YearSchedule } from './year-schedule.js';
 
@@ -31,6 +31,8 @@ export interface DayInfo {
 export class BusinessCalendar {
   readonly region: string;
   readonly settings: RegionSettings;
+  /** The revision of the region's overrides this calendar was built from. */
+  readonly revision: number;
   readonly #source: HolidaySource;
   readonly #overrides: RegionOverridesSnapshot;
   readonly #endOfDayMinutes: number;
@@ -38,6 +40,7 @@ export class BusinessCalendar {
   constructor(source: HolidaySource, overrides: RegionOverridesSnapshot) {
     this.region = overrides.region;
     this.settings = resolveRegionSettings(overrides.settings);
+    this.revision = overrides.revision;
     this.#source = source;
     this.#overrides = overrides;
     this.#endOfDayMinutes = endOfDayMinutes(this.settings.endOfDay);
@@ -80,6 +83,11 @@ export class BusinessCalendar {
     if (schedule.workdays.has(date)) return { date, working: true, kind: 'makeUpWorkday', decidedBy };
     if (schedule.holidays.has(date)) return { date, working: false, kind: 'holiday', decidedBy };
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'weekday', decidedBy };
+  }
+
+  /** The region's single-day override of a date, if it has one. */
+  dayOverride(date: LocalDate): DayOverride | undefined {
+    return this.#overrides.days.get(date);
   }
 
   /** Throws CalendarYearNotCoveredError for a date in a year without a schedule. */

@@ -61,6 +61,18 @@ export class InvalidYearScheduleError extends Error {
   }
 }
 
+/**
+ * Thrown when an expression function asks for a region's calendar that nobody loaded before
+ * the engine command started (CalendarCache.load). A wiring bug, not bad input: the engine
+ * host loads the calendar of the instance's region before every command.
+ */
+export class CalendarNotLoadedError extends Error {
+  override readonly name = 'CalendarNotLoadedError';
+  constructor(readonly region: string) {
+    super(`the business calendar of region ${region} was not loaded before the command`);
+  }
+}
+
 /** Thrown when the data shipped in the chinese-days package does not have the expected shape. */
 export class HolidayDataError extends Error {
   override readonly name = 'HolidayDataError';

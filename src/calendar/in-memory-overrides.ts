@@ -9,6 +9,7 @@ interface RegionState {
   settings: RegionSettings;
   days: Map<LocalDate, DayOverride>;
   years: Map<number, YearSchedule>;
+  revision: number;
 }
 
 const DAY_KINDS = new Set(['holiday', 'workday', 'normal']);
@@ -25,7 +26,16 @@ export class InMemoryCalendarOverrides implements CalendarOverrides {
       settings: { ...(state?.settings ?? DEFAULT_REGION_SETTINGS) },
       days: new Map(state?.days ?? []),
       years: new Map(state?.years ?? []),
+      revision: state?.revision ?? 0,
     };
+  }
+
+  async revision(region: string): Promise<number> {
+    return this.#regions.get(region)?.revision ?? 0;
+  }
+
+  async regions(): Promise<string[]> {
+    return [...this.#regions.keys()].sort();
   }
 
   async setDay(region: string, override: DayOverride): Promise<void> {
@@ -35,35 +45,41 @@ export class InMemoryCalendarOverrides implements CalendarOverrides {
     }
     const stored: DayOverride = { date, kind: override.kind };
     if (override.note !== undefined) stored.note = override.note;
-    this.#state(region).days.set(date, stored);
+    this.#edit(region).days.set(date, stored);
   }
 
   async clearDay(region: string, date: LocalDate): Promise<boolean> {
-    return this.#regions.get(region)?.days.delete(parseLocalDate(date)) ?? false;
+    const day = parseLocalDate(date);
+    if (!this.#regions.get(region)?.days.has(day)) return false;
+    return this.#edit(region).days.delete(day);
   }
 
   async loadYear(region: string, input: YearScheduleInput): Promise<YearSchedule> {
     const schedule = yearScheduleFromInput(input);
-    this.#state(region).years.set(schedule.year, schedule);
+    this.#edit(region).years.set(schedule.year, schedule);
     return schedule;
   }
 
   async deleteYear(region: string, year: number): Promise<boolean> {
-    return this.#regions.get(region)?.years.delete(year) ?? false;
+    if (!this.#regions.get(region)?.years.has(year)) return false;
+    return this.#edit(region).years.delete(year);
   }
 
   async updateSettings(region: string, patch: RegionSettingsPatch): Promise<RegionSettings> {
-    const state = this.#state(region);
-    state.settings = resolveRegionSettings(patch, state.settings);
-    return { ...state.settings };
+    const current = this.#regions.get(region)?.settings ?? DEFAULT_REGION_SETTINGS;
+    const settings = resolveRegionSettings(patch, current);
+    this.#edit(region).settings = settings;
+    return { ...settings };
   }
 
-  #state(region: string): RegionState {
+  /** The region's state for a write, counted as an edit (as the database store counts them). */
+  #edit(region: string): RegionState {
     let state = this.#regions.get(region);
     if (!state) {
-      state = { settings: { ...DEFAULT_REGION_SETTINGS }, days: new Map(), years: new Map() };
+      state = { settings: { ...DEFAULT_REGION_SETTINGS }, days: new Map(), years: new Map(), revision: 0 };
       this.#regions.set(region, state);
     }
+    state.revision += 1;
     return state;
   }
 }

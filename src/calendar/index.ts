@@ -11,13 +11,18 @@
  *   calendar.addDuration(dispatchedAt, 5, 'workingDays');           // Date
  *   createCalendarFunctions(calendar, clock).deadline('3wd');        // '2026-10-10T18:00:00.000+08:00'
  *
- * The database store implements CalendarOverrides; the HTTP API uses the TypeBox schemas and
- * CalendarService.status() for GET /api/calendar/status.
+ * PgCalendarOverrides is the database store (InMemoryCalendarOverrides the reference one);
+ * the HTTP API (src/rest/calendar) uses the TypeBox schemas and CalendarService. Diagrams reach
+ * the calendar through createRegionCalendarFunctions: the engine host loads the instance's
+ * region into a CalendarCache before each command, and the functions read it synchronously.
  */
 export { BusinessCalendar, type DayInfo } from './business-calendar.js';
-export { CalendarService, type CalendarServiceOptions } from './calendar-service.js';
-export type { CalendarOverrides, RegionOverridesSnapshot } from './calendar-overrides.js';
+export { CalendarService, type CalendarServiceOptions, type DeadlinePreview } from './calendar-service.js';
+export type { CalendarOverrides, RegionOverridesSnapshot, SqlRunner } from './calendar-overrides.js';
 export { InMemoryCalendarOverrides } from './in-memory-overrides.js';
+export { PgCalendarOverrides, type PgCalendarOverridesOptions } from './pg-overrides.js';
+export { CalendarCache } from './calendar-cache.js';
+export { createRegionCalendarFunctions, regionOfTenant, DEFAULT_REGION } from './region-functions.js';
 export {
   chineseDaysHolidaySource,
   emptyHolidaySource,
@@ -66,6 +71,7 @@ export {
 } from './schemas.js';
 export {
   CalendarYearNotCoveredError,
+  CalendarNotLoadedError,
   HolidayDataError,
   InvalidCalendarDateError,
   InvalidDeadlineSpecError,
