@@ -3,5 +3,10 @@
  * the tests (run from TypeScript) load exactly the same set.
  */
 import { EngineCore1732300000000 } from './1732300000000-engine-core.js';
+import { SmsOutbox1732400000000 } from './1732400000000-sms-outbox.js';
+import { ExternalTaskLocalVariables1732400000001 } from './1732400000001-external-task-local-variables.js';
+import { Calendar1732500000000 } from './1732500000000-calendar.js';
+import { Regions1732600000000 } from './1732600000000-regions.js';
+import { WorkOrders1732700000000 } from './1732700000000-work-orders.js';
 
-export const migrations = [EngineCore1732300000000];
+export const migrations = [EngineCore1732300000000, SmsOutbox1732400000000, ExternalTaskLocalVariables1732400000001, Calendar1732500000000, Regions1732600000000, WorkOrders1732700000000];
