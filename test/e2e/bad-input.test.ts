@@ -54,10 +54,6 @@ function refused(t: Test, answer: Answer, status: number | number[], type: strin
 }
 
 /** Known gaps in others' modules, reported; remove the marker when fixed. */
-const TODO_MULTIPART = 'deployment.ts: busboy errors on a broken multipart stream escape as 500';
-const TODO_UNION_MESSAGE = "error-handler.ts: a bad entry inside the variables map is reported as 'variables: must be null'";
-const TODO_TEXT_PLAIN = "rest/camunda: text/plain is parsed as a string, answered 400 'must be object' instead of naming the content type";
-const TODO_START_EXPRESSION = 'engine: an expression error while starting (missing ${unit}) escapes as 500 instead of 400 ProcessEngineException';
 
 async function deploymentCount(): Promise<number> {
   return (await call('GET', '/deployment/count')).body.count;
@@ -176,7 +172,7 @@ t.test('wrong content type', async (t) => {
   const plain = await call('POST', start, { body, contentType: 'text/plain' });
   t.ok(plain.status === 400 || plain.status === 415, `start as text/plain: 400 or 415 (got ${plain.status})`);
   t.match(plain.body, { type: 'InvalidRequestException', message: String }, 'start as text/plain: Camunda error body');
-  refused(t, plain, [400, 415], 'InvalidRequestException', /text\/plain|[Cc]ontent-[Tt]ype/, 'start as text/plain, content type named', TODO_TEXT_PLAIN);
+  refused(t, plain, [400, 415], 'InvalidRequestException', /text\/plain|[Cc]ontent-[Tt]ype/, 'start as text/plain, content type named');
   refused(t, await call('POST', start, { body: '<start/>', contentType: 'application/xml' }), 415, 'InvalidRequestException', /application\/xml/, 'start as XML');
   refused(t, await call('POST', start, { body: 'businessKey=CT-1', contentType: 'application/x-www-form-urlencoded' }), 415, 'InvalidRequestException', /urlencoded/, 'start as a form');
   const form = new FormData();
@@ -243,13 +239,13 @@ t.test('malformed multipart deployments', async (t) => {
   refused(t, await call('POST', '/deployment/create', { body: badFlag }), 400, 'InvalidRequestException', /enable-duplicate-filtering/, 'flag that is not a boolean');
 
   const noBoundary = await call('POST', '/deployment/create', { body: '--xyz\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n', contentType: 'multipart/form-data' });
-  refused(t, noBoundary, 400, 'InvalidRequestException', /[Bb]oundary/, 'multipart without boundary', TODO_MULTIPART);
+  refused(t, noBoundary, 400, 'InvalidRequestException', /[Bb]oundary/, 'multipart without boundary');
 
   const truncated = await call('POST', '/deployment/create', {
     body: '--xyz\r\ncontent-disposition: form-data; name="a.bpmn"; filename="a.bpmn"\r\ncontent-type: text/xml\r\n\r\n<bpmn:defin',
     contentType: 'multipart/form-data; boundary=xyz',
   });
-  refused(t, truncated, 400, 'InvalidRequestException', /end|multipart/i, 'truncated multipart', TODO_MULTIPART);
+  refused(t, truncated, 400, 'InvalidRequestException', /end|multipart/i, 'truncated multipart');
   t.equal(await storedRows(), rows, 'nothing stored');
 });
 
@@ -268,7 +264,7 @@ t.test('start with bad typed variables names the variable', async (t) => {
     ['File without a filename', { photo: { value: 'aGVsbG8=', type: 'File' } }, /variables\.photo/],
     ['File with content that is not base64', { photo: { value: '***', type: 'File', valueInfo: { filename: 'a.jpg' } } }, /variables\.photo/],
     ['valueInfo not an object', { unit: { value: 'water', type: 'String', valueInfo: 'x' } }, /variables\.unit/],
-    ['entry not an object', { unit: 'water' }, /variables\.unit/, TODO_UNION_MESSAGE],
+    ['entry not an object', { unit: 'water' }, /variables\.unit/],
   ];
   for (const [what, variables, message, todo] of cases) {
     refused(t, await postJson(start, { businessKey: `VAR-${what}`, variables }), 400, 'InvalidRequestException', message, what, todo);
@@ -276,7 +272,7 @@ t.test('start with bad typed variables names the variable', async (t) => {
   refused(t, await postJson(start, { businessKey: 'VAR-instructions', startInstructions: [{ type: 'startBeforeActivity', activityId: 'Handle' }] }), 400, 'InvalidRequestException', /startInstructions/, 'startInstructions');
   // The candidate group comes from `${unit}`: a start without it fails in the engine, as a 400.
   const noUnit = await postJson(start, { businessKey: 'VAR-no-unit' });
-  refused(t, noUnit, 400, 'ProcessEngineException', /unit/, 'start without the variable the diagram needs', TODO_START_EXPRESSION);
+  refused(t, noUnit, 400, 'ProcessEngineException', /unit/, 'start without the variable the diagram needs');
   t.equal(await instanceCount(), instancesBefore, 'no instance was created by a refused start');
 });
 

@@ -43,6 +43,10 @@ function describe(errors: readonly FastifySchemaValidationError[]): { field: str
   const field = fieldPath(target);
   if (target.keyword === 'required') return { field, problem: 'is required' };
   if (anyOf !== undefined) {
+    // A branch that got past the value's own type failed deeper down (a bad entry inside a
+    // map): that error names the real field; the sibling `must be null` would not.
+    const deeper = errors.filter((e) => e.instancePath.startsWith(`${anyOf.instancePath}/`));
+    if (deeper.length > 0) return describe(deeper);
     const branches = errors.filter((e) => e.instancePath === anyOf.instancePath && e !== anyOf);
     if (branches.length > 0 && branches.every((e) => e.keyword === 'const')) {
       return { field, problem: `must be one of ${branches.map((e) => JSON.stringify(e.params.allowedValue)).join(', ')}` };

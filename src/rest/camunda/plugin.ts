@@ -38,6 +38,9 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export function installCamundaConventions(scope: FastifyInstance, options: CamundaConventionsOptions = {}): void {
   const registry = options.errorRegistry ?? defaultErrorRegistry;
   installJsonBodyParser(scope, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+  // Camunda takes JSON or multipart only; Fastify's text/plain parser would hand routes a string
+  // that then fails as "must be object" instead of naming the content type (415 below).
+  scope.removeContentTypeParser('text/plain');
 
   // A body-less POST (worker `unlock`) or a literal `null` body reaches routes as `{}`, so body
   // schemas and handlers see an object, as with Camunda's empty DTOs.

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { DeployCommand, DeploymentResourceInput } from '../../definitions/index.js';
 import {
+  CamundaHttpError,
   InvalidRequestError,
   parseBool,
   parseDateParam,
@@ -90,16 +91,10 @@ async function readDeployForm(request: FastifyRequest): Promise<DeployCommand> {
   if (!request.isMultipart()) throw new InvalidRequestError('POST /deployment/create expects multipart/form-data', 'Content-Type');
   const fields: Record<string, string> = {};
   const resources: DeploymentResourceInput[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (!RESERVED.has(part.fieldname)) throw new InvalidRequestError(`No file name found in the deployment resource described by form parameter '${part.fieldname}'.`, part.fieldname);
-      fields[part.fieldname] = String(part.value);
-      continue;
-    }
-    const content = await part.toBuffer();
-    if (!part.filename) throw new InvalidRequestError(`No file name found in the deployment resource described by form parameter '${part.fieldname}'.`, part.fieldname);
-    if (resources.some((r) => r.name === part.filename)) throw new InvalidRequestError(`Resource '${part.filename}' is contained twice in the deployment`, part.fieldname);
-    resources.push({ name: part.filename, content });
+  try {
+    await readParts(request, fields, resources);
+  } catch (err) {
+    throw asMultipartError(err);
   }
   if (resources.length === 0) throw new InvalidRequestError('No deployment resources contained in the form upload.');
   if (fields['deployment-activation-time'] !== undefined) throw new InvalidRequestError('deployment-activation-time is not supported', 'deployment-activation-time');
@@ -112,4 +107,30 @@ async function readDeployForm(request: FastifyRequest): Promise<DeployCommand> {
     deployChangedOnly,
     resources,
   };
+}
+
+async function readParts(request: FastifyRequest, fields: Record<string, string>, resources: DeploymentResourceInput[]): Promise<void> {
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (!RESERVED.has(part.fieldname)) throw new InvalidRequestError(`No file name found in the deployment resource described by form parameter '${part.fieldname}'.`, part.fieldname);
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    const content = await part.toBuffer();
+    if (!part.filename) throw new InvalidRequestError(`No file name found in the deployment resource described by form parameter '${part.fieldname}'.`, part.fieldname);
+    if (resources.some((r) => r.name === part.filename)) throw new InvalidRequestError(`Resource '${part.filename}' is contained twice in the deployment`, part.fieldname);
+    resources.push({ name: part.filename, content });
+  }
+}
+
+/**
+ * busboy reports a broken stream (no boundary, truncated body) as a plain Error: those are the
+ * client's fault and answer 400. Our own refusals and @fastify/multipart's limit errors already
+ * carry their status and pass through.
+ */
+function asMultipartError(err: unknown): unknown {
+  if (err instanceof CamundaHttpError) return err;
+  const status = (err as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return err;
+  return new InvalidRequestError(`Malformed multipart/form-data body: ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -35,6 +35,8 @@ registerErrorMapping(engine.MessageCorrelationError, (e) => new MismatchingMessa
  * activity named, and the instance is untouched (the transaction rolled back).
  */
 registerErrorMapping(engine.ProcessExecutionError, (e) => new CamundaHttpError(400, 'ProcessEngineException', e.message, 0));
+// The same, thrown straight from our own element code (a user task's `${unit}` candidate group).
+registerErrorMapping(engine.ExpressionEvaluationError, (e) => new CamundaHttpError(400, 'ProcessEngineException', e.message, 0));
 /**
  * A deadline reached a year without a holiday schedule (the EngineHost surfaces it through the
  * expression that asked). The request is fine and so is the diagram; the calendar lacks data
