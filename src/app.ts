@@ -8,6 +8,7 @@ import { calendarRoutes } from './rest/calendar/index.js';
 import { regionRoutes } from './rest/regions/index.js';
 import { workOrderRoutes } from './rest/work-orders/index.js';
 import { clockRoutes } from './rest/clock/index.js';
+import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -38,6 +39,8 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   await app.register(regionRoutes);
   // No `viewerOf` yet: requester data is unmasked until authentication supplies roles.
   await app.register(workOrderRoutes, { prefix: '/api/work-orders' });
+  // Records `request.user` as proposer / reviewer once authentication sets it; else the body's `actor`.
+  await app.register(guidingCaseRoutes);
   // No `authorize` yet: authentication arrives in a later issue (see rest/calendar/access.ts).
   await app.register(calendarRoutes, { prefix: '/api/calendar', calendars: services.calendars });
   // Only a TEST_CLOCK=1 service (refused in production) lets anyone move time; otherwise 404.

@@ -10,6 +10,7 @@ import { WorkOrderProjector, WorkOrderService } from './work-orders/index.js';
 import { ProcessStarter, TaskService, TaskQueries, InstanceQueries, HistoryQueries, InstanceCommands, MessageCorrelation, SignalBroadcast } from './runtime/index.js';
 import { ExternalTaskService } from './external-tasks/index.js';
 import { TimerScheduler } from './scheduler/index.js';
+import { GuidingCaseService, CaseSearch } from './guiding-cases/index.js';
 
 /** Everything the routes and background loops use, built once per process. */
 export interface Services {
@@ -37,6 +38,10 @@ export interface Services {
   externalTasks: ExternalTaskService;
   /** Durable timers: delivery (BullMQ or in-process), reconciler, test clock moves. */
   scheduler: TimerScheduler;
+  /** Guiding cases (指导案例): proposal, review, withdrawal. */
+  guidingCases: GuidingCaseService;
+  /** Guiding cases by category and Chinese text; similar cases for a new order. */
+  caseSearch: CaseSearch;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -132,6 +137,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     signals: new SignalBroadcast(dataSource, host),
     externalTasks,
     scheduler,
+    guidingCases: new GuidingCaseService({ dataSource, clock, workOrders: workOrders.queries }),
+    caseSearch: new CaseSearch(dataSource, workOrders.queries),
     logger,
     async close() {
       externalTasks.close();
