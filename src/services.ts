@@ -9,6 +9,7 @@ import { RegionService, deploySchemes, BUILTIN_REGIONS, DefinitionActiveInRegion
 import { WorkOrderProjector, WorkOrderService } from './work-orders/index.js';
 import { ProcessStarter, TaskService, TaskQueries, InstanceQueries, HistoryQueries, InstanceCommands, MessageCorrelation, SignalBroadcast } from './runtime/index.js';
 import { ExternalTaskService } from './external-tasks/index.js';
+import { LedgerReader } from './ledger/index.js';
 import { TimerScheduler } from './scheduler/index.js';
 import { GuidingCaseService, CaseSearch } from './guiding-cases/index.js';
 
@@ -28,6 +29,8 @@ export interface Services {
   regions: RegionService;
   /** Work orders: intake, list, detail with timeline; projected in each engine command. */
   workOrders: WorkOrderService;
+  /** 工作台账 (seed 001 annex 3) from the work-order projection: pages and streamed exports. */
+  ledger: LedgerReader;
   taskQueries: TaskQueries;
   instanceQueries: InstanceQueries;
   historyQueries: HistoryQueries;
@@ -129,6 +132,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     calendars,
     regions,
     workOrders,
+    ledger: new LedgerReader(dataSource, clock),
     taskQueries: new TaskQueries(dataSource),
     instanceQueries: new InstanceQueries(dataSource),
     historyQueries: new HistoryQueries(dataSource),

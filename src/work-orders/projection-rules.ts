@@ -96,7 +96,7 @@ export function ruleFor(processKey: string, activityId: string): ActivityRule | 
 }
 
 /** Process variables the projection reads (projector.ts loads only these). */
-export const PROJECTED_VARIABLES = ['dueAt', 'extensionCount', 'satisfaction', 'satisfied', 'callbackResult'] as const;
+export const PROJECTED_VARIABLES = ['dueAt', 'extensionCount', 'satisfaction', 'satisfied', 'callbackResult', 'unit', 'coUnits'] as const;
 
 /** What the command left behind, read in its transaction. */
 export interface ProjectionFacts {
@@ -126,6 +126,12 @@ export interface Projection {
   completedAt: Date | null;
   callbackAt: Date | null;
   satisfaction: SatisfactionCode | null;
+  /** The unit dispatch chose (variable `unit`; the lead unit when there are several). */
+  handlingUnit: string | null;
+  /** The other units (variable `coUnits`, comma-separated). */
+  coUnits: string[];
+  /** 分办转办时间: the first time a task waited on the handling unit. */
+  dispatchedAt: Date | null;
 }
 
 const RANK: Record<StatusCode, number> = { dispatching: 1, handling: 2, reviewing: 3, callback: 4, closed: 5, cancelled: 6 };
@@ -136,6 +142,10 @@ export function deriveProjection(facts: ProjectionFacts, previous: Projection, n
   const { status, currentUnit, taskDue } = whereItWaits(facts, previous.status);
   const marks = countMarks(facts);
   const completedAt = DONE.has(status) ? (previous.completedAt ?? facts.endTime ?? now) : null;
+  const handlingUnit = textOf(facts.variables.unit) ?? previous.handlingUnit;
+  // Intake already sets `unit` from the form; the order is dispatched only when a task of that
+  // unit waits, which leaves the window's and the office's own steps out.
+  const reachedUnit = handlingUnit !== null && currentUnit === handlingUnit;
   return {
     status,
     currentUnit,
@@ -154,7 +164,18 @@ export function deriveProjection(facts: ProjectionFacts, previous: Projection, n
     completedAt,
     callbackAt: marks.callback.at,
     satisfaction: satisfactionOf(facts.variables) ?? null,
+    handlingUnit,
+    coUnits: typeof facts.variables.coUnits === 'string' ? unitList(facts.variables.coUnits, handlingUnit) : previous.coUnits,
+    dispatchedAt: previous.dispatchedAt ?? (reachedUnit ? now : null),
   };
+}
+
+function textOf(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+function unitList(text: string, lead: string | null): string[] {
+  return [...new Set(text.split(/[,，、]/).map((u) => u.trim()).filter((u) => u !== '' && u !== lead))];
 }
 
 function whereItWaits(facts: ProjectionFacts, previous: StatusCode): { status: StatusCode; currentUnit: string | null; taskDue: Date | null } {

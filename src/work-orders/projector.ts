@@ -24,7 +24,7 @@ export class WorkOrderProjector {
     await tx.query(sql.updateProjection, [
       order.id, next.status, next.currentUnit, next.dueAt, next.extensionCount, next.returnCount, next.returnedAt,
       next.reminderCount, next.remindedAt, next.supervisionCount, next.supervisedAt, next.redoCount, next.redoneAt,
-      next.completedAt, next.callbackAt, next.satisfaction, Number(row.revision), now,
+      next.completedAt, next.callbackAt, next.satisfaction, Number(row.revision), now, next.handlingUnit, next.coUnits, next.dispatchedAt,
     ]);
     return true;
   }
@@ -66,6 +66,9 @@ function previousOf(r: Record<string, unknown>): Projection {
     completedAt: dateOrNull(r.completed_at),
     callbackAt: dateOrNull(r.callback_at),
     satisfaction: (r.satisfaction as SatisfactionCode | null) ?? null,
+    handlingUnit: (r.handling_unit as string | null) ?? null,
+    coUnits: (r.co_units as string[] | null) ?? [],
+    dispatchedAt: dateOrNull(r.dispatched_at),
   };
 }
 

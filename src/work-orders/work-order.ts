@@ -44,6 +44,12 @@ export interface WorkOrder {
   completedAt: Date | null;
   callbackAt: Date | null;
   satisfaction: SatisfactionCode | null;
+  /** The unit dispatch chose (the lead unit when there are several); null before dispatch. */
+  handlingUnit: string | null;
+  /** The other units dispatch named. */
+  coUnits: string[];
+  /** 分办转办时间: when a task first waited on the handling unit. */
+  dispatchedAt: Date | null;
   /** The process instance revision the projection was computed at. */
   processRevision: number;
   /** Past the deadline: finished late, or still open after it (at read time). */
@@ -114,6 +120,9 @@ export function toWorkOrder(r: Record<string, any>, now: Date): WorkOrder {
     completedAt,
     callbackAt: date(r.callback_at),
     satisfaction: r.satisfaction ?? null,
+    handlingUnit: r.handling_unit ?? null,
+    coUnits: r.co_units ?? [],
+    dispatchedAt: date(r.dispatched_at),
     processRevision: Number(r.process_revision),
     overdue: late,
     overdueSeconds: late ? Math.floor((end.getTime() - dueAt!.getTime()) / 1000) : 0,

@@ -7,6 +7,7 @@ const now = at('12:00');
 const previous: Projection = {
   status: 'dispatching', currentUnit: null, dueAt: null, extensionCount: 0, returnCount: 0, returnedAt: null, reminderCount: 0, remindedAt: null,
   supervisionCount: 0, supervisedAt: null, redoCount: 0, redoneAt: null, completedAt: null, callbackAt: null, satisfaction: null,
+  handlingUnit: null, coUnits: [], dispatchedAt: null,
 };
 const activity = (activityId: string, open = false, count = 1, lastStart = at('09:00'), lastEnd: Date | null = open ? null : at('10:00')) => ({ activityId, count, lastStart, lastEnd, open });
 const facts = (over: Partial<ProjectionFacts>): ProjectionFacts => ({ processKey: 'huojia', state: 'ACTIVE', endTime: null, tasks: [], activities: [], variables: {}, ...over });

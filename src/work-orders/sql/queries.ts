@@ -5,7 +5,7 @@ export const orderColumns = `w.id, w.number, w.region, w.requester_type, w.reque
   w.form_contact_phone, w.remarks, w.process_instance_id, w.definition_id, w.created_by, w.created_at, w.updated_at,
   w.status, w.current_unit, w.due_at, w.extension_count, w.return_count, w.returned_at, w.reminder_count, w.reminded_at,
   w.supervision_count, w.supervised_at, w.redo_count, w.redone_at, w.completed_at, w.callback_at, w.satisfaction,
-  w.process_revision`;
+  w.process_revision, w.handling_unit, w.co_units, w.dispatched_at`;
 
 export const orderById = `SELECT ${orderColumns} FROM work_order w WHERE w.id = $1`;
 export const orderByNumber = `SELECT ${orderColumns} FROM work_order w WHERE w.number = $1`;
