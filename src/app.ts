@@ -8,6 +8,7 @@ import { calendarRoutes } from './rest/calendar/index.js';
 import { regionRoutes } from './rest/regions/index.js';
 import { workOrderRoutes } from './rest/work-orders/index.js';
 import { ledgerRoutes } from './rest/ledger/index.js';
+import { statsRoutes } from './rest/stats/index.js';
 import { clockRoutes } from './rest/clock/index.js';
 import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
 
@@ -41,6 +42,7 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   // No `viewerOf` yet: requester data is unmasked until authentication supplies roles.
   await app.register(workOrderRoutes, { prefix: '/api/work-orders' });
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
+  await app.register(statsRoutes, { prefix: '/api/stats' });
   // Records `request.user` as proposer / reviewer once authentication sets it; else the body's `actor`.
   await app.register(guidingCaseRoutes);
   // No `authorize` yet: authentication arrives in a later issue (see rest/calendar/access.ts).

@@ -10,6 +10,7 @@ import { WorkOrderProjector, WorkOrderService } from './work-orders/index.js';
 import { ProcessStarter, TaskService, TaskQueries, InstanceQueries, HistoryQueries, InstanceCommands, MessageCorrelation, SignalBroadcast } from './runtime/index.js';
 import { ExternalTaskService } from './external-tasks/index.js';
 import { LedgerReader } from './ledger/index.js';
+import { StatsService } from './stats/index.js';
 import { TimerScheduler } from './scheduler/index.js';
 import { GuidingCaseService, CaseSearch } from './guiding-cases/index.js';
 
@@ -31,6 +32,8 @@ export interface Services {
   workOrders: WorkOrderService;
   /** 工作台账 (seed 001 annex 3) from the work-order projection: pages and streamed exports. */
   ledger: LedgerReader;
+  /** Figures, ranking, hot topics, accountability and the weekly report (docs/statistics.md). */
+  stats: StatsService;
   taskQueries: TaskQueries;
   instanceQueries: InstanceQueries;
   historyQueries: HistoryQueries;
@@ -133,6 +136,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     regions,
     workOrders,
     ledger: new LedgerReader(dataSource, clock),
+    stats: new StatsService(dataSource, clock),
     taskQueries: new TaskQueries(dataSource),
     instanceQueries: new InstanceQueries(dataSource),
     historyQueries: new HistoryQueries(dataSource),
