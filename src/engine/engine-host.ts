@@ -117,6 +117,12 @@ export interface StartOptions {
    * `committed` is not emitted here: call `announce(outcome)` once the transaction committed.
    */
   tx?: EntityManager;
+  /**
+   * Runs inside the start command once the engine reached its first wait states, before
+   * anything is written. A timer start job fires its start event's armed timer here, so the
+   * new instance and the firing are one command (src/scheduler/fire-start-timer.ts).
+   */
+  command?: (ctx: CommandContext) => void | Promise<void>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's Engine is untyped */
@@ -163,8 +169,33 @@ export class EngineHost {
       const execution = (await engine.execute({ listener: tracker.listener, variables })) as BpmnExecution;
       const ctx = this.#context(instance, definition, execution, tracker, timers, tx, now, options.userId ?? null, engine);
       ctx.record({ type: 'instance.started', payload: { variables: options.variables ?? {} } });
+      if (options.command) {
+        try {
+          await options.command(ctx);
+        } catch (err) {
+          await stopEngine(engine, tracker);
+          throw err;
+        }
+      }
       return this.#finish(ctx, engine);
     }, options.tx);
+  }
+
+  /**
+   * Evaluates a `${…}` text that belongs to a definition, not to an instance: a timer start
+   * event's value, computed when the definition is deployed. No process variables exist yet,
+   * so only whitelisted functions can do anything; they see the definition's tenant as
+   * `this.settings.tenantId`, as they would inside an instance of it, and prepareCommand runs
+   * first so they find what they need (the region's calendar). Reads go through `tx`.
+   */
+  async evaluateForDefinition(text: string, definition: { id: string; key: string; tenantId: string | null }, tx: Queryable): Promise<unknown> {
+    const instance: InstanceRecord = { id: '', definitionId: definition.id, definitionKey: definition.key, businessKey: null, tenantId: definition.tenantId };
+    await this.#o.prepareCommand?.(instance, tx);
+    try {
+      return this.#o.expressions.resolveExpression(text, { environment: { variables: {}, settings: engineSettings(instance) } });
+    } catch (err) {
+      throw this.#surfaced(err) ?? err;
+    }
   }
 
   /**
