@@ -47,6 +47,18 @@ export interface DeploymentServiceOptions {
    * Must query through `tx` (embedded PGlite serves one transaction at a time).
    */
   beforeDelete?: (definitionIds: string[], tx: EntityManager) => Promise<void>;
+  /**
+   * Called inside the deploy transaction with the definitions it created, and inside the
+   * delete transaction with those it removed (after removing them); what it returns runs once
+   * the transaction committed. Timer start jobs follow deployments this way (src/scheduler).
+   * Must query through `tx`; a throw refuses the deployment or deletion.
+   */
+  onDefinitionsChanged?: (change: DefinitionChange, tx: EntityManager) => Promise<(() => void) | void>;
+}
+
+export interface DefinitionChange {
+  deployed: ProcessDefinitionInfo[];
+  deleted: ProcessDefinitionInfo[];
 }
 
 const BPMN_SUFFIXES = ['.bpmn', '.bpmn20.xml'];
@@ -76,7 +88,9 @@ export class DeploymentService {
     }
     const hashes = new Map(cmd.resources.map((r) => [r.name, hashResource(r.content.toString('utf8'))]));
 
-    return this.o.dataSource.transaction(async (tx) => {
+    // Filled inside the transaction; TypeScript cannot see a closure assign a `let`.
+    const afterCommit: Array<() => void> = [];
+    const result = await this.o.dataSource.transaction(async (tx): Promise<DeploymentResult> => {
       let toDeploy = cmd.resources;
       if (cmd.enableDuplicateFiltering || cmd.deployChangedOnly) {
         const latest = (await tx.query(sql.latestDeploymentResources, [cmd.name, cmd.source, cmd.tenantId])) as Array<{ id: string; name: string; sha256: string }>;
@@ -109,8 +123,12 @@ export class DeploymentService {
           definitions.push(toDefinitionInfo(row));
         }
       }
+      const after = definitions.length ? await this.o.onDefinitionsChanged?.({ deployed: definitions, deleted: [] }, tx) : undefined;
+      if (after) afterCommit.push(after);
       return { deployment: { id: deploymentId, name: cmd.name, source: cmd.source, tenantId: cmd.tenantId, deploymentTime: now }, definitions };
     });
+    for (const run of afterCommit) run();
+    return result;
   }
 
   async get(deploymentId: string): Promise<DeploymentInfo> {
@@ -127,15 +145,20 @@ export class DeploymentService {
    * county office must never lose work orders to a tidy-up.
    */
   async delete(deploymentId: string, options: { cascade: boolean }): Promise<void> {
+    // Filled inside the transaction; TypeScript cannot see a closure assign a `let`.
+    const afterCommit: Array<() => void> = [];
     await this.o.dataSource.transaction(async (tx) => {
       await this.#deployment(tx, deploymentId);
       const [{ n }] = (await tx.query(sql.instancesOfDeployment, [deploymentId])) as [{ n: number }];
       if (n > 0 && !options.cascade) throw new DeploymentInUseError(deploymentId, n);
-      const definitions = (await tx.query(sql.definitionsOfDeployment, [deploymentId])) as Array<{ id: string }>;
+      const definitions = ((await tx.query(sql.definitionsOfDeployment, [deploymentId])) as Array<Record<string, unknown>>).map(toDefinitionInfo);
       await this.o.beforeDelete?.(definitions.map((d) => d.id), tx);
       await tx.query(sql.deleteInstancesOfDeployment, [deploymentId]);
       await tx.query(sql.deleteDeployment, [deploymentId]);
+      const after = definitions.length ? await this.o.onDefinitionsChanged?.({ deployed: [], deleted: definitions }, tx) : undefined;
+      if (after) afterCommit.push(after);
     });
+    for (const run of afterCommit) run();
   }
 
   async #deployment(m: { query: DataSource['query'] }, id: string): Promise<DeploymentInfo> {

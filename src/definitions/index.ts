@@ -8,7 +8,7 @@
  * - `DefinitionQueries` is the read side for `/process-definition` and `/deployment`.
  */
 export { DeploymentService, toDeploymentInfo } from './deployment-service.js';
-export type { DeployCommand, DeploymentInfo, DeploymentResult, DeploymentResourceInput } from './deployment-service.js';
+export type { DeployCommand, DeploymentInfo, DeploymentResult, DeploymentResourceInput, DefinitionChange } from './deployment-service.js';
 export { DefinitionCache } from './definition-cache.js';
 export { DefinitionQueries } from './definition-queries.js';
 export type { DefinitionFilter, DeploymentFilter, Sort, Page } from './definition-queries.js';
