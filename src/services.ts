@@ -93,21 +93,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const definitions = new DefinitionQueries(dataSource);
   const regions = new RegionService(dataSource, clock);
   const workOrders = new WorkOrderService({ dataSource, clock, host, regions, projector: workOrderProjector });
-  const deployments = new DeploymentService({
-    dataSource,
-    clock,
-    validateExpression,
-    // A region's active definition must stay: deleting it would leave new work orders nowhere to start.
-    beforeDelete: async (definitionIds, tx) => {
-      const active = await regions.activeDefinitions(tx);
-      const hit = active.find((a) => definitionIds.includes(a.definitionId));
-      if (hit) throw new DefinitionActiveInRegionError(hit.regionId, hit.definitionId);
-    },
-  });
-  const externalTasks = new ExternalTaskService({ dataSource, host, clock, logger });
-  if (config.deploySchemes) {
-    await deploySchemes({ regions: BUILTIN_REGIONS, processesDir: config.processesDir, deployments, definitions, regionService: regions, logger });
-  }
   // One queue per database: tests run each file in a schema of its own, and drop it after.
   const scheduler = new TimerScheduler({
     host,
@@ -121,6 +106,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Embedded PGlite runs one transaction at a time; parallel firings would only queue.
     concurrency: database.kind === 'pglite' ? 1 : 4,
   });
+  const deployments = new DeploymentService({
+    dataSource,
+    clock,
+    validateExpression,
+    // Timer start jobs follow deployments: only a key's latest version has them.
+    onDefinitionsChanged: (change, tx) => scheduler.startJobs.onDefinitionsChanged(change, tx),
+    // A region's active definition must stay: deleting it would leave new work orders nowhere to start.
+    beforeDelete: async (definitionIds, tx) => {
+      const active = await regions.activeDefinitions(tx);
+      const hit = active.find((a) => definitionIds.includes(a.definitionId));
+      if (hit) throw new DefinitionActiveInRegionError(hit.regionId, hit.definitionId);
+    },
+  });
+  const externalTasks = new ExternalTaskService({ dataSource, host, clock, logger });
+  if (config.deploySchemes) {
+    await deploySchemes({ regions: BUILTIN_REGIONS, processesDir: config.processesDir, deployments, definitions, regionService: regions, logger });
+  }
   await scheduler.start();
   return {
     config,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { FireOutcome, TimerFiring } from './fire-timer.js';
-import type { ClaimedTimer, TimerStore } from './timer-store.js';
+import { ownerOf, type ClaimedTimer, type TimerStore } from './timer-store.js';
 
 /** How many timers of each outcome one `runDue` saw. */
 export type RunDueSummary = Record<FireOutcome, number>;
@@ -41,7 +41,7 @@ export class DueRunner {
       for (const t of claimed) {
         if (!done.has(key(t))) batch.push(t);
         else {
-          this.o.logger.warn({ timerId: t.id, processInstanceId: t.processInstanceId, activityId: t.activityId }, 'timer still due after firing; parked');
+          this.o.logger.warn({ timerId: t.id, owner: ownerOf(t), activityId: t.activityId }, 'timer still due after firing; parked');
           await this.o.store.backOff(t.id, this.o.parkMs);
         }
       }
@@ -61,13 +61,16 @@ export class DueRunner {
     return summary;
   }
 
-  /** Groups by instance: instances in parallel, each instance's timers in due order. */
+  /**
+   * Groups by owner: instances (and definitions, for timer start jobs) in parallel, each
+   * owner's timers in due order.
+   */
   async #fireBatch(batch: ClaimedTimer[]): Promise<FireOutcome[]> {
     const byInstance = new Map<string, ClaimedTimer[]>();
     for (const t of batch) {
-      const list = byInstance.get(t.processInstanceId) ?? [];
+      const list = byInstance.get(ownerOf(t)) ?? [];
       list.push(t);
-      byInstance.set(t.processInstanceId, list);
+      byInstance.set(ownerOf(t), list);
     }
     const groups = [...byInstance.values()];
     const outcomes = new Map<ClaimedTimer, FireOutcome>();

@@ -23,3 +23,35 @@ export class InvalidClockRequestError extends Error {
     super(`${field}: '${value}' ${reason}`);
   }
 }
+
+/**
+ * Thrown while firing a timer start job when the new instance does not arm that start event's
+ * timer (the definition's start event has no timer the engine recognises). The firing counts
+ * as failed: retried, then an incident.
+ */
+export class StartEventNotArmedError extends Error {
+  override readonly name = 'StartEventNotArmedError';
+  constructor(
+    readonly processDefinitionId: string,
+    readonly activityId: string,
+  ) {
+    super(`Start event ${activityId} of ${processDefinitionId} armed no timer when the instance started`);
+  }
+}
+
+/**
+ * Thrown at deployment when a timer start event's value cannot give a due time: it is not
+ * ISO 8601, or its expression failed (start timers are evaluated without process variables).
+ * The deployment is refused.
+ */
+export class InvalidTimerStartError extends Error {
+  override readonly name = 'InvalidTimerStartError';
+  constructor(
+    readonly processDefinitionKey: string,
+    readonly activityId: string,
+    readonly value: string,
+    readonly reason: string,
+  ) {
+    super(`Timer start event ${activityId} of ${processDefinitionKey}: '${value}' ${reason}`);
+  }
+}

@@ -7,7 +7,8 @@ import {
   type CommandContext,
   type EngineHost,
 } from '../engine/index.js';
-import type { ClaimedTimer, TimerJob, TimerStore } from './timer-store.js';
+import type { ClaimedInstanceTimer, ClaimedTimer, TimerJob, TimerStore } from './timer-store.js';
+import type { StartTimerFiring } from './fire-start-timer.js';
 
 /**
  * What became of one delivery of a timer:
@@ -23,7 +24,10 @@ export type FireOutcome = 'fired' | 'stale' | 'busy' | 'early' | 'failed' | 'inc
 /** Emitted as `firing` on TimerFiring.events after every attempt on a timer this node had claimed. */
 export interface FiringReport {
   timerId: string;
+  /** The timer's instance; for a timer start job, the instance it started (if it did). */
   processInstanceId: string | null;
+  /** Set for timer start jobs: the definition the job belongs to. */
+  processDefinitionId: string | null;
   activityId: string | null;
   dueAt: Date;
   outcome: FireOutcome;
@@ -39,6 +43,8 @@ export interface TimerFiringOptions {
   nodeId: string;
   /** Wait before a failed timer is tried again (real time). */
   retryDelayMs: number;
+  /** Fires timer start jobs (rows without an instance). */
+  starts: StartTimerFiring;
 }
 
 /** Thrown inside the firing command to roll it back when the timer is no longer the claimed one. */
@@ -77,24 +83,33 @@ export class TimerFiring {
 
   /** Fires a timer this node already holds the lease on. */
   async fireClaimed(t: ClaimedTimer): Promise<FireOutcome> {
-    const log = { timerId: t.id, processInstanceId: t.processInstanceId, activityId: t.activityId, dueAt: t.dueAt.toISOString() };
+    const owner = t.kind === 'start' ? { processDefinitionId: t.processDefinitionId } : { processInstanceId: t.processInstanceId };
+    const log = { timerId: t.id, ...owner, activityId: t.activityId, dueAt: t.dueAt.toISOString() };
     let outcome: FireOutcome;
+    let instanceId = t.kind === 'instance' ? t.processInstanceId : null;
     try {
-      const { result } = await this.o.host.execute(t.processInstanceId, null, (ctx) => this.#command(ctx, t));
-      outcome = result === 'fired' ? 'fired' : 'stale';
-      if (result === 'repaired') this.o.logger.warn(log, 'timer row had no armed timer in the engine; row dropped');
-      else this.o.logger.debug({ ...log, lagMs: this.o.clock.now().getTime() - t.dueAt.getTime() }, 'timer fired');
-      // The firing command's reconciliation removed or replaced the row; a lease on a
-      // surviving row would only delay it.
+      if (t.kind === 'start') {
+        const started = await this.o.starts.fire(t);
+        outcome = started ? 'fired' : 'stale';
+        instanceId = started?.instanceId ?? null;
+        if (started) this.o.logger.debug({ ...log, startedInstanceId: instanceId, lagMs: this.o.clock.now().getTime() - t.dueAt.getTime() }, 'timer start event fired');
+      } else {
+        const { result } = await this.o.host.execute(t.processInstanceId, null, (ctx) => this.#command(ctx, t));
+        outcome = result === 'fired' ? 'fired' : 'stale';
+        if (result === 'repaired') this.o.logger.warn(log, 'timer row had no armed timer in the engine; row dropped');
+        else this.o.logger.debug({ ...log, lagMs: this.o.clock.now().getTime() - t.dueAt.getTime() }, 'timer fired');
+      }
+      // The firing removed, replaced or advanced the row; a lease on a surviving row would
+      // only delay it.
       await this.o.store.release(t.id);
     } catch (err) {
       outcome = await this.#onError(t, err, log);
     }
-    this.#report(t, outcome);
+    this.#report(t, outcome, instanceId);
     return outcome;
   }
 
-  async #command(ctx: CommandContext, t: ClaimedTimer): Promise<'fired' | 'repaired'> {
+  async #command(ctx: CommandContext, t: ClaimedInstanceTimer): Promise<'fired' | 'repaired'> {
     const dueAt = await this.o.store.dueAtIn(ctx.tx, t.id);
     if (!dueAt || dueAt.getTime() !== t.dueAt.getTime()) throw new StaleTimer();
     const ref = ctx.timers.find(t.executionId);
@@ -133,10 +148,11 @@ export class TimerFiring {
     return 'failed';
   }
 
-  #report(t: ClaimedTimer, outcome: FireOutcome): void {
+  #report(t: ClaimedTimer, outcome: FireOutcome, processInstanceId: string | null): void {
     const report: FiringReport = {
       timerId: t.id,
-      processInstanceId: t.processInstanceId,
+      processInstanceId,
+      processDefinitionId: t.kind === 'start' ? t.processDefinitionId : null,
       activityId: t.activityId,
       dueAt: t.dueAt,
       outcome,
@@ -150,7 +166,7 @@ export class TimerFiring {
  * Whether the resume itself completed the timer: its event ended in this command. The
  * timer's execution id is the event's own or the event definition's (`<event exec>_0`).
  */
-function firedOnResume(ctx: CommandContext, t: ClaimedTimer): boolean {
+function firedOnResume(ctx: CommandContext, t: ClaimedInstanceTimer): boolean {
   return ctx.tracker.activities.some(
     (a) => a.kind === 'end' && a.activityId === t.activityId && (t.executionId === a.executionId || t.executionId.startsWith(`${a.executionId}_`)),
   );

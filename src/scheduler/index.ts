@@ -10,6 +10,9 @@
  * - A firing is one engine command guarded by the row still existing with the same due time:
  *   a firing that lost the race to a task completion, or arrives after the element was left,
  *   is a no-op. Engine errors count attempts on the row and end in a `failedJob` incident.
+ * - Timer start events: `startJobs.onDefinitionsChanged` (hooked into deployments) keeps one
+ *   definition-level `timer_job` row per timer start event of each key's latest version; when
+ *   due, its firing starts an instance and advances a cycle, in one transaction.
  * - With a TestClock, `moveTestClock(to)` walks the clock through each due time and returns
  *   when everything that became due has committed (the `/api/clock` route uses it).
  *
@@ -23,4 +26,5 @@ export type { RunDueSummary } from './due-runner.js';
 export type { ClockMove } from './test-clock-driver.js';
 export type { TimerJob, ClaimedTimer } from './timer-store.js';
 export { jobIdOf } from './bullmq-scheduler.js';
-export { TestClockRequiredError, InvalidClockRequestError } from './errors.js';
+export { TestClockRequiredError, InvalidClockRequestError, InvalidTimerStartError, StartEventNotArmedError } from './errors.js';
+export type { TimerStartJobs, DefinitionChange } from './timer-start-jobs.js';

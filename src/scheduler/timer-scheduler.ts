@@ -5,10 +5,12 @@ import type { CommandOutcome, EngineHost } from '../engine/index.js';
 import { BullMqScheduler } from './bullmq-scheduler.js';
 import { DueRunner, type RunDueSummary } from './due-runner.js';
 import { TimerFiring } from './fire-timer.js';
+import { StartTimerFiring } from './fire-start-timer.js';
+import { TimerStartJobs } from './timer-start-jobs.js';
 import { InProcessScheduler } from './in-process-scheduler.js';
 import { Reconciler } from './reconciler.js';
 import { TestClockDriver, type ClockMove } from './test-clock-driver.js';
-import { TimerStore } from './timer-store.js';
+import { TimerStore, type TimerJob } from './timer-store.js';
 import type { TimerDelivery } from './timer-delivery.js';
 import { TestClockRequiredError } from './errors.js';
 
@@ -46,6 +48,8 @@ export class TimerScheduler {
   readonly kind: TimerDelivery['kind'];
   readonly store: TimerStore;
   readonly firing: TimerFiring;
+  /** Timer start jobs: kept in step with deployments (hook it into DeploymentService). */
+  readonly startJobs: TimerStartJobs;
   readonly #runner: DueRunner;
   readonly #delivery: TimerDelivery;
   readonly #reconciler: Reconciler;
@@ -62,7 +66,9 @@ export class TimerScheduler {
     const maxAttempts = o.maxAttempts ?? 3;
     const leaseMs = o.leaseMs ?? 60_000;
     this.store = new TimerStore({ dataSource: o.dataSource, nodeId: o.nodeId, leaseMs, maxAttempts });
-    this.firing = new TimerFiring({ host: o.host, store: this.store, clock: o.clock, logger, nodeId: o.nodeId, retryDelayMs });
+    const starts = new StartTimerFiring({ host: o.host, dataSource: o.dataSource, nodeId: o.nodeId });
+    this.firing = new TimerFiring({ host: o.host, store: this.store, clock: o.clock, logger, nodeId: o.nodeId, retryDelayMs, starts });
+    this.startJobs = new TimerStartJobs({ host: o.host, clock: o.clock, deliver: (jobs) => this.#handOver(jobs, {}) });
     this.#runner = new DueRunner({ store: this.store, firing: this.firing, logger, batchSize: o.batchSize ?? 100, concurrency: o.concurrency ?? 4, parkMs: leaseMs });
     this.#delivery = o.redisUrl
       ? new BullMqScheduler({
@@ -89,8 +95,11 @@ export class TimerScheduler {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    await this.#delivery.start();
+    // Listening first: a firing by this node's worker as soon as it starts (an overdue timer
+    // another node enqueued) announces its next occurrence, which may lie beyond the
+    // reconciler's horizon, so that notice must not be missed.
     this.#o.host.events.on('committed', this.#onCommitted);
+    await this.#delivery.start();
     await this.#reconciler.start();
   }
 
@@ -121,12 +130,21 @@ export class TimerScheduler {
 
   #onCommitted = (outcome: CommandOutcome): void => {
     if (outcome.timers.length === 0) return;
+    this.#handOver(outcome.timers, { processInstanceId: outcome.instanceId });
+  };
+
+  /**
+   * Committed timers to the delivery. Before start() (schemes deployed while the service
+   * boots) the delivery ignores them, and the reconciliation in start() picks them up.
+   */
+  #handOver(jobs: TimerJob[], log: Record<string, unknown>): void {
+    if (jobs.length === 0) return;
     const notice = this.#delivery
-      .deliver(outcome.timers)
+      .deliver(jobs)
       .catch((err: unknown) => {
-        this.#logger.warn({ err, processInstanceId: outcome.instanceId, timerIds: outcome.timers.map((t) => t.id) }, 'timers not handed to the delivery; the reconciler will');
+        this.#logger.warn({ err, ...log, timerIds: jobs.map((t) => t.id) }, 'timers not handed to the delivery; the reconciler will');
       })
       .finally(() => this.#notices.delete(notice));
     this.#notices.add(notice);
-  };
+  }
 }

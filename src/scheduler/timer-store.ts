@@ -9,10 +9,22 @@ export interface TimerJob {
 }
 
 /** A timer row this node holds a firing lease on. */
-export interface ClaimedTimer extends TimerJob {
+export type ClaimedTimer = ClaimedInstanceTimer | ClaimedStartTimer;
+
+/** A timer armed inside a running instance (boundary, intermediate, or a waiting start event). */
+export interface ClaimedInstanceTimer extends TimerJob {
+  kind: 'instance';
   processInstanceId: string;
   activityId: string;
   executionId: string;
+  attempts: number;
+}
+
+/** A timer start job: due, it starts a new instance of its definition. */
+export interface ClaimedStartTimer extends TimerJob {
+  kind: 'start';
+  processDefinitionId: string;
+  activityId: string;
   attempts: number;
 }
 
@@ -27,9 +39,10 @@ export interface TimerStoreOptions {
 
 interface ClaimRow {
   id: string;
-  process_instance_id: string;
+  process_instance_id: string | null;
+  process_definition_id: string | null;
   activity_id: string;
-  execution_id: string;
+  execution_id: string | null;
   due_at: Date | string;
   attempts: number;
 }
@@ -84,7 +97,9 @@ export class TimerStore {
       const [row] = rowsOf<{ attempts: number }>(await tx.query(sql.recordFailure, [t.id, t.dueAt, message.slice(0, 4000), retryDelayMs]));
       if (!row) return undefined;
       if (row.attempts >= this.o.maxAttempts) {
-        await tx.query(sql.insertIncident, [randomUUID(), t.processInstanceId, t.activityId, t.executionId, t.id, message.slice(0, 4000), now]);
+        const text = message.slice(0, 4000);
+        if (t.kind === 'start') await tx.query(sql.insertStartIncident, [randomUUID(), t.processDefinitionId, t.activityId, t.id, text, now]);
+        else await tx.query(sql.insertIncident, [randomUUID(), t.processInstanceId, t.activityId, t.executionId, t.id, text, now]);
       }
       return row.attempts;
     });
@@ -130,14 +145,15 @@ export class TimerStore {
 }
 
 function toClaimed(r: ClaimRow): ClaimedTimer {
-  return {
-    id: r.id,
-    dueAt: new Date(r.due_at),
-    processInstanceId: r.process_instance_id,
-    activityId: r.activity_id,
-    executionId: r.execution_id,
-    attempts: r.attempts,
-  };
+  const common = { id: r.id, dueAt: new Date(r.due_at), activityId: r.activity_id, attempts: r.attempts };
+  // The table's check constraint guarantees one of the two owners.
+  if (r.process_instance_id === null) return { ...common, kind: 'start', processDefinitionId: r.process_definition_id! };
+  return { ...common, kind: 'instance', processInstanceId: r.process_instance_id, executionId: r.execution_id! };
+}
+
+/** Whose timers must not fire in parallel: an instance's, or a definition's start jobs. */
+export function ownerOf(t: ClaimedTimer): string {
+  return t.kind === 'start' ? `definition:${t.processDefinitionId}` : t.processInstanceId;
 }
 
 /** TypeORM on pg answers UPDATE … RETURNING with `[rows, count]`, SELECT with `rows`. */

@@ -7,6 +7,7 @@ import * as engine from '../../engine/index.js';
 import * as defs from '../../definitions/index.js';
 import * as runtime from '../../runtime/index.js';
 import { CalendarYearNotCoveredError } from '../../calendar/index.js';
+import { InvalidTimerStartError } from '../../scheduler/index.js';
 import {
   registerErrorMapping,
   NotFoundError,
@@ -46,6 +47,8 @@ registerErrorMapping(engine.ExpressionEvaluationError, (e) => new CamundaHttpErr
 registerErrorMapping(CalendarYearNotCoveredError, (e) => new CamundaHttpError(422, 'CalendarYearNotCoveredException', e.message, 0));
 registerErrorMapping(defs.BpmnParseError, (e) => new ParseError(e.message, e.toCamundaDetails()));
 registerErrorMapping(defs.InvalidDeploymentError, (e) => new InvalidRequestError(e.reason));
+// A timer start event whose value gives no due time at deployment: the diagram's fault.
+registerErrorMapping(InvalidTimerStartError, (e) => new InvalidRequestError(e.message));
 registerErrorMapping(defs.DeploymentNotFoundError, (e) => new NotFoundError(`Deployment with id '${e.deploymentId}' does not exist`));
 registerErrorMapping(defs.DeploymentInUseError, (e) => new ConflictError(e.message));
 

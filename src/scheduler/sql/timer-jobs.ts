@@ -11,9 +11,16 @@
  *    and waits for a retry". It is compared with PostgreSQL's own `now()`, because a lease
  *    must expire in real time even when the business clock stands still or jumps.
  * A lease with `locked_by` set is a firing in flight; without it, a retry back-off.
+ *
+ * Rows of both kinds are claimed here alike: instance timers (`process_instance_id` set) and
+ * timer start jobs (`process_instance_id` NULL, `process_definition_id` set); see
+ * sql/timer-start-jobs.ts for what only the latter need.
  */
 
 const claimable = `attempts < $2 AND (locked_until IS NULL OR locked_until < now())`;
+
+const claimedColumns = (p: string) =>
+  ['id', 'process_instance_id', 'process_definition_id', 'activity_id', 'execution_id', 'due_at', 'attempts'].map((c) => p + c).join(', ');
 
 /** $1 now, $2 max attempts, $3 limit, $4 node id, $5 lease ms. Oldest due first. */
 export const claimDue = `
@@ -26,14 +33,14 @@ export const claimDue = `
   UPDATE timer_job t
   SET locked_by = $4, locked_until = now() + make_interval(secs => $5::double precision / 1000)
   FROM due WHERE t.id = due.id
-  RETURNING t.id, t.process_instance_id, t.activity_id, t.execution_id, t.due_at, t.attempts`;
+  RETURNING ${claimedColumns('t.')}`;
 
 /** $1 id, $2 due at (the job's), $3 max attempts, $4 node id, $5 lease ms. */
 export const claimOne = `
   UPDATE timer_job
   SET locked_by = $4, locked_until = now() + make_interval(secs => $5::double precision / 1000)
   WHERE id = $1 AND due_at = $2 AND attempts < $3 AND (locked_until IS NULL OR locked_until < now())
-  RETURNING id, process_instance_id, activity_id, execution_id, due_at, attempts`;
+  RETURNING ${claimedColumns('')}`;
 
 /** Whether a job that could not be claimed still has a row (someone else holds it). $1 id, $2 due at. */
 export const timerExists = `SELECT 1 FROM timer_job WHERE id = $1 AND due_at = $2`;
@@ -67,6 +74,15 @@ export const insertIncident = `
   FROM process_instance i
   WHERE i.id = $2
     AND NOT EXISTS (SELECT 1 FROM incident WHERE configuration = $5 AND incident_type = 'failedJob' AND resolved_at IS NULL)`;
+
+/**
+ * The same for a timer start job, which has no instance: the incident names the definition.
+ * $1 incident id, $2 definition, $3 activity, $4 timer id, $5 message, $6 now.
+ */
+export const insertStartIncident = `
+  INSERT INTO incident (id, process_instance_id, process_definition_id, activity_id, execution_id, incident_type, configuration, message, created_at)
+  SELECT $1, NULL, $2, $3, NULL, 'failedJob', $4, $5, $6
+  WHERE NOT EXISTS (SELECT 1 FROM incident WHERE configuration = $4 AND incident_type = 'failedJob' AND resolved_at IS NULL)`;
 
 /**
  * When the next claimable timer becomes due (a lease or back-off pushes it to its end).
