@@ -1,7 +1,6 @@
 import t from 'tap';
 import { startTestApp } from '../support/harness.js';
-import { FormValidationError } from '../../src/engine/index.js';
-import { ProcessDriver, clockAvailable, moveClock, CLOCK_TODO, iso, type Instance } from './support/driver.js';
+import { ProcessDriver, clockAvailable, moveClock, CLOCK_TODO, iso, type Instance, FORM_REFUSED } from './support/driver.js';
 
 // 获嘉县12345热线标准化建设实施方案 (获政办〔2023〕19号, seed 002). Clock starts Mon 2026-11-23 09:00 +08:00.
 const ctx = await startTestApp();
@@ -69,7 +68,7 @@ t.test('return within the hour with reasons, basis and the head’s signature; r
   t.same(await order.taskKeys(), ['Handle'], 'sent back to the first receiver');
   t.match((await order.variables()).refusal, /不得再次退回/);
   const refused = await order.complete('Handle', { outcome: 'return' }).catch((e: unknown) => e);
-  t.type(refused, FormValidationError, 'a second return is refused at completion');
+  t.match(refused, FORM_REFUSED, 'a second return is refused at completion');
   const field = (await order.task('Handle')).formFields.find((f) => f.id === 'outcome');
   t.same(field?.values.map((v) => v.id), ['reported', 'extensionRequested'], 'the unit form offers no return');
 });
@@ -96,7 +95,7 @@ t.test('after one hour the order counts as signed and can no longer be returned'
   const order = await dispatched();
   await order.fireTimer('ReturnWindowClosed');
   t.same(await order.taskKeys(), ['Handle']);
-  await t.rejects(order.complete('Handle', { outcome: 'return', returnReason: '晚了' }), FormValidationError);
+  await t.rejects(order.complete('Handle', { outcome: 'return', returnReason: '晚了' }), FORM_REFUSED);
   const res = await ctx.app.inject({
     method: 'POST',
     url: `/engine-rest/task/${(await order.task('Handle')).id}/complete`,
@@ -122,7 +121,7 @@ t.test('extension: reason, expected date and head signature; the city grants at 
   t.match((await order.variables()).refusal, /经单位主要领导签字后上报市平台审批延期/, 'incomplete request refused');
   await order.complete('Handle', extensionRequest);
   t.same((await order.task('CityApproval')).candidateGroups, ['city-platform']);
-  await t.rejects(order.complete('CityApproval', { extensionWorkingDays: 4 }), FormValidationError, 'more than 3 working days is refused');
+  await t.rejects(order.complete('CityApproval', { extensionWorkingDays: 4 }), FORM_REFUSED, 'more than 3 working days is refused');
   await order.complete('CityApproval', { extensionWorkingDays: 3 });
   t.same(await order.taskKeys(), ['InformRequester'], 'on approval the unit first tells the requester');
   await order.complete('InformRequester', { requesterInformed: true });
@@ -180,7 +179,7 @@ t.test('overdue: supervision SMS, accountability of the handler copied to the da
   t.same(await order.taskKeys(), ['OverdueHandle']);
   await order.completeExternal('SmsSupervise');
   t.same(await order.taskKeys(), ['Accountability', 'OverdueHandle']);
-  await t.rejects(order.complete('OverdueHandle', extensionRequest), FormValidationError, 'no extension once overdue');
+  await t.rejects(order.complete('OverdueHandle', extensionRequest), FORM_REFUSED, 'no extension once overdue');
   await order.complete('OverdueHandle', fullReply);
   await order.complete('Accountability', { accountabilityResult: '通报批评承办人', copiedToDataBureau: true });
   t.same(await order.taskKeys(), ['PreReview']);

@@ -1,7 +1,6 @@
 import t from 'tap';
 import { startTestApp } from '../support/harness.js';
-import { FormValidationError } from '../../src/engine/index.js';
-import { ProcessDriver, clockAvailable, moveClock, CLOCK_TODO, iso, type Instance } from './support/driver.js';
+import { ProcessDriver, clockAvailable, moveClock, CLOCK_TODO, iso, type Instance, FORM_REFUSED } from './support/driver.js';
 
 // 开封市“有诉即办”五办模式 (seed 004). Clock starts Mon 2026-11-23 09:00 +08:00.
 const ctx = await startTestApp();
@@ -26,7 +25,7 @@ async function routed(matterType: string): Promise<Instance> {
 
 t.test('the window picks one of five modes; nothing else is accepted', async (t) => {
   const order = await kaifeng.start({ orderNo: 'KF-0' }, 'KF-0');
-  await t.rejects(order.complete('Intake', { content: '诉求', mode: 'ignore' }), FormValidationError);
+  await t.rejects(order.complete('Intake', { content: '诉求', mode: 'ignore' }), FORM_REFUSED);
   const field = (await order.task('Intake')).formFields.find((f) => f.id === 'mode');
   t.same(field?.values.map((v) => v.id), ['consult', 'assist', 'oneToOne', 'discipline', 'forward']);
 });
@@ -71,7 +70,7 @@ t.test('分办转办 by the routing list: investment → 万人助万企 window,
   t.same((await conduct.task('DisciplineWindow')).candidateGroups, ['discipline-window']);
   const general = await routed('general');
   t.same(await general.taskKeys(), ['ForwardDispatch']);
-  await t.rejects(general.complete('ForwardDispatch', { unit: 'education-bureau', limitWorkingDays: 30 }), FormValidationError);
+  await t.rejects(general.complete('ForwardDispatch', { unit: 'education-bureau', limitWorkingDays: 30 }), FORM_REFUSED);
   await general.complete('ForwardDispatch', { unit: 'education-bureau', limitWorkingDays: 3 });
   const dept = await general.task('DeptTimed');
   t.same(dept.candidateGroups, ['education-bureau']);

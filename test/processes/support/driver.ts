@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TestApp } from '../../support/harness.js';
+import { modelerDeployForm } from '../../support/modeler.js';
 
 /** A diagram from processes/. */
 export function processXml(file: string): string {
@@ -21,9 +22,22 @@ export interface TimerJob {
   dueAt: Date;
 }
 
+/** A request /engine-rest refused; tests match on `status` and the Camunda `message`. */
+export class RestRefusal extends Error {
+  override readonly name = 'RestRefusal';
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Drives one deployed process through the services the REST layer uses: deploy through the
- * deployment service (so the validator runs), start, complete tasks, read the database.
+ * Drives one deployed process the way its users do, through /engine-rest: deploy as Camunda
+ * Modeler sends it, start by key and tenant, complete tasks and external tasks with typed
+ * variables. Assertions read the database, which is what the REST answers are made from.
  */
 export class ProcessDriver {
   constructor(
@@ -33,20 +47,47 @@ export class ProcessDriver {
   ) {}
 
   async deploy(file: string): Promise<void> {
-    await this.ctx.services.deployments.deploy({
-      name: this.key,
-      source: 'test',
-      tenantId: this.tenantId,
-      enableDuplicateFiltering: true,
-      deployChangedOnly: false,
-      resources: [{ name: file, content: Buffer.from(processXml(file)) }],
-    });
+    const form = modelerDeployForm({ name: this.key, fileName: file, xml: processXml(file), tenantId: this.tenantId, deployChangedOnly: true });
+    await rest(this.ctx, 'POST', '/deployment/create', form);
   }
 
   async start(variables: Record<string, unknown>, businessKey?: string): Promise<Instance> {
-    const { outcome } = await this.ctx.services.starter.start({ key: this.key, tenantId: this.tenantId }, { businessKey: businessKey ?? null, variables });
-    return new Instance(this.ctx, outcome.instanceId);
+    const body: Record<string, unknown> = { variables: typed(variables) };
+    if (businessKey !== undefined) body.businessKey = businessKey;
+    const started = (await rest(this.ctx, 'POST', `/process-definition/key/${this.key}/tenant-id/${this.tenantId}/start`, body)) as { id: string };
+    return new Instance(this.ctx, started.id);
   }
+}
+
+/** One /engine-rest call; a non-2xx answer is thrown as a RestRefusal. */
+export async function rest(ctx: TestApp, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  const multipart = body instanceof FormData;
+  const request = multipart ? new Request('http://x', { method, body }) : undefined;
+  const res = await ctx.app.inject({
+    method,
+    url: `/engine-rest${path}`,
+    ...(request ? { headers: { 'content-type': request.headers.get('content-type')! }, payload: Buffer.from(await request.arrayBuffer()) } : body === undefined ? {} : { payload: body as object }),
+  });
+  const parsed: unknown = res.body ? JSON.parse(res.body) : undefined;
+  if (res.statusCode >= 300) {
+    const e = (parsed ?? {}) as { type?: string; message?: string };
+    throw new RestRefusal(res.statusCode, e.type ?? '', e.message ?? res.body);
+  }
+  return parsed;
+}
+
+/** Plain test values as Camunda typed variables (objects and arrays as Json text, spec 1.7). */
+export function typed(values: Record<string, unknown>): Record<string, { value: unknown; type: string }> {
+  const out: Record<string, { value: unknown; type: string }> = {};
+  for (const [name, v] of Object.entries(values)) {
+    if (v === null || v === undefined) out[name] = { value: null, type: 'Null' };
+    else if (typeof v === 'string') out[name] = { value: v, type: 'String' };
+    else if (typeof v === 'boolean') out[name] = { value: v, type: 'Boolean' };
+    else if (typeof v === 'number') out[name] = { value: v, type: Number.isInteger(v) ? (Math.abs(v) < 2 ** 31 ? 'Integer' : 'Long') : 'Double' };
+    else if (v instanceof Date) out[name] = { value: v.toISOString().replace('Z', '+0000'), type: 'Date' };
+    else out[name] = { value: JSON.stringify(v), type: 'Json' };
+  }
+  return out;
 }
 
 export class Instance {
@@ -90,7 +131,7 @@ export class Instance {
 
   async complete(key: string, variables: Record<string, unknown> = {}): Promise<void> {
     const task = await this.task(key);
-    await this.ctx.services.tasks.complete(task.id, { variables, userId: 'tester' });
+    await rest(this.ctx, 'POST', `/task/${task.id}/complete`, { variables: typed(variables) });
   }
 
   async variables(): Promise<Record<string, unknown>> {
@@ -130,18 +171,21 @@ export class Instance {
   }
 
   /**
-   * Completes an external task as a worker would. Interim: the external-task service is not in
-   * src/ yet, so this signals the waiting execution through the engine host directly.
+   * Completes an external task as a worker does: fetchAndLock its topic for this order's
+   * business key, complete the one of `activityId`, unlock whatever else came along.
    */
   async completeExternal(activityId: string, variables: Record<string, unknown> = {}): Promise<void> {
-    const [row] = await this.#query<{ execution_id: string }>(`SELECT execution_id FROM external_task WHERE process_instance_id = $1 AND activity_id = $2`, [this.id, activityId]);
+    const [row] = await this.#query<{ topic_name: string; business_key: string | null; process_definition_key: string }>(
+      `SELECT topic_name, business_key, process_definition_key FROM external_task WHERE process_instance_id = $1 AND activity_id = $2`,
+      [this.id, activityId],
+    );
     if (!row) throw new Error(`no external task at '${activityId}'`);
-    await this.ctx.services.host.execute(this.id, 'worker', (c) => {
-      const wait = c.tracker.waits.get(row.execution_id);
-      if (!wait) throw new Error(`external task ${activityId} is not waiting`);
-      c.setVariables(variables);
-      wait.api.signal();
-    });
+    const topic = { topicName: row.topic_name, lockDuration: 60_000, ...(row.business_key ? { businessKey: row.business_key } : { processDefinitionKey: row.process_definition_key }) };
+    const locked = (await rest(this.ctx, 'POST', '/external-task/fetchAndLock', { workerId: 'tester', maxTasks: 100, topics: [topic] })) as Array<{ id: string; processInstanceId: string; activityId: string }>;
+    const mine = locked.find((e) => e.processInstanceId === this.id && e.activityId === activityId);
+    for (const other of locked) if (other !== mine) await rest(this.ctx, 'POST', `/external-task/${other.id}/unlock`, {});
+    if (!mine) throw new Error(`external task ${activityId} could not be locked`);
+    await rest(this.ctx, 'POST', `/external-task/${mine.id}/complete`, { workerId: 'tester', variables: typed(variables) });
   }
 
   /** Completes every open external task of a topic, oldest first, and returns their activity ids. */
@@ -201,3 +245,6 @@ export async function advanceTo(ctx: TestApp, isoTime: string): Promise<void> {
   if (await clockAvailable(ctx)) await moveClock(ctx, { set: isoTime });
   else ctx.clock.set(new Date(isoTime));
 }
+
+/** How /engine-rest answers a completion its task's form refuses. */
+export const FORM_REFUSED = { status: 400, type: 'InvalidRequestException', message: /^variables\./ };
