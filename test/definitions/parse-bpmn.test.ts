@@ -91,14 +91,17 @@ t.test('malformed XML is reported with line and column', async (t) => {
   t.match((await parseFailure('not xml at all')).problems, [{ message: /Text outside the root element/ }]);
 });
 
+// Not a performance test (bench/ measures speed): it catches super-linear parsing, which on these
+// inputs takes minutes. CPU time of this process, so a busy machine does not fail it.
 t.test('documents made to stall the parser are refused fast', async (t) => {
-  const started = process.hrtime.bigint();
+  const started = process.cpuUsage();
   const unknown = diagram('    <bpmn:foo />\n'.repeat(20_000));
   t.match((await parseFailure(unknown)).problems, [{ message: 'Unknown element <bpmn:foo>', line: 4 }]);
   const badAttributes = diagram(`    <bpmn:task id="t" ${'a '.repeat(50_000)}/>`);
   t.match((await parseFailure(badAttributes)).problems, [{ message: 'Malformed attributes in <bpmn:task>' }]);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  t.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+  const used = process.cpuUsage(started);
+  const ms = (used.user + used.system) / 1000;
+  t.ok(ms < 10_000, `took ${ms.toFixed(0)} ms of CPU`);
 });
 
 t.test('unknown BPMN/Camunda elements and attributes are errors; other namespaces are fine', async (t) => {
