@@ -35,3 +35,14 @@ export class SignalExecutionNotWaitingError extends Error {
     super(`Cannot signal execution ${executionId}: it does not wait for signal '${signalName}'`);
   }
 }
+
+/** Thrown when a new instance does not wait at the message start event it was started for. */
+export class MessageStartNotWaitingError extends Error {
+  override readonly name = 'MessageStartNotWaitingError';
+  constructor(
+    readonly processDefinitionId: string,
+    readonly activityId: string,
+  ) {
+    super(`Message start event ${activityId} of ${processDefinitionId} did not wait for its message`);
+  }
+}

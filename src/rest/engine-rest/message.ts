@@ -44,9 +44,10 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === '
 
 /**
  * `POST /message` (spec 4.6): correlate to waiting receive tasks and message catch events by
- * business key, instance id and process-variable correlation keys. Execution-local keys and
- * variables are refused (400): there are no execution-local variables here. Message start
- * events are not correlated yet (the answer is the no-match error).
+ * business key, instance id and process-variable correlation keys; when none waits, start an
+ * instance at a message start event of the latest definition version (business key and
+ * variables become the new instance's). Execution-local keys and variables are refused (400):
+ * there are no execution-local variables here.
  */
 export const messageRoutes: FastifyPluginAsync = async (app) => {
   const { messages, instanceQueries } = app.services;
@@ -87,11 +88,22 @@ export const messageRoutes: FastifyPluginAsync = async (app) => {
   });
 };
 
-/** Camunda `MessageCorrelationResultDto` of an `Execution` result: the execution, no process instance. */
+/**
+ * Camunda `MessageCorrelationResultDto`: an `Execution` result names the execution, a
+ * `ProcessDefinition` result (a message start event) the instance it started.
+ */
 function resultDto(r: CorrelationResult) {
+  const { instance } = r;
+  if (r.resultType === 'ProcessDefinition') {
+    return {
+      resultType: 'ProcessDefinition',
+      execution: null,
+      processInstance: { links: [], id: instance.id, definitionId: instance.definitionId, businessKey: instance.businessKey, caseInstanceId: null, ended: r.ended, suspended: false, tenantId: instance.tenantId },
+    };
+  }
   return {
     resultType: 'Execution',
-    execution: { id: r.executionId, processInstanceId: r.instance.id, ended: r.ended, tenantId: r.instance.tenantId },
+    execution: { id: r.executionId, processInstanceId: instance.id, ended: r.ended, tenantId: instance.tenantId },
     processInstance: null,
   };
 }
