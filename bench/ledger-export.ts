@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { createServices } from '../src/services.js';
@@ -112,9 +113,11 @@ async function main(): Promise<void> {
   }
   console.log(JSON.stringify({ machine, orders: count, runs }, null, 2));
   if (args.drop) {
-    const services = await open();
-    await services.database.dataSource.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
-    await services.close();
+    // A plain client: a service's scheduler would still poll the schema while it goes.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
+    await client.end();
   }
 }
 
