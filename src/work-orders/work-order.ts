@@ -1,55 +1,16 @@
-import type { CategoryCode, ChannelCode, RequesterTypeCode, SatisfactionCode, StatusCode, UrgencyCode } from './vocabulary.js';
+import type { RegisteredForm } from './form.js';
+import type { Projection } from './projection-rules.js';
 import type { TimelineEntry } from './timeline.js';
 
 /** A work order as stored: the registered form and the projection. */
-export interface WorkOrder {
+export interface WorkOrder extends Omit<RegisteredForm, 'attachments'>, Projection {
   id: string;
   number: string;
-  region: string;
-  requesterType: RequesterTypeCode;
-  requesterName: string;
-  unitContact: string | null;
-  phone: string;
-  address: string | null;
-  requestedAt: Date;
-  channel: ChannelCode;
-  category: CategoryCode;
-  content: string;
-  urgency: UrgencyCode | null;
-  responsibleUnits: string[];
-  leadUnit: string | null;
-  /** 完成时限 as written on the form; the live deadline is `dueAt`. */
-  deadline: Date | null;
-  formContact: string | null;
-  formContactPhone: string | null;
-  remarks: string | null;
   processInstanceId: string | null;
   definitionId: string;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
-  // The projection (projection-rules.ts).
-  status: StatusCode;
-  currentUnit: string | null;
-  dueAt: Date | null;
-  extensionCount: number;
-  returnCount: number;
-  returnedAt: Date | null;
-  reminderCount: number;
-  remindedAt: Date | null;
-  supervisionCount: number;
-  supervisedAt: Date | null;
-  redoCount: number;
-  redoneAt: Date | null;
-  completedAt: Date | null;
-  callbackAt: Date | null;
-  satisfaction: SatisfactionCode | null;
-  /** The unit dispatch chose (the lead unit when there are several); null before dispatch. */
-  handlingUnit: string | null;
-  /** The other units dispatch named. */
-  coUnits: string[];
-  /** 分办转办时间: when a task first waited on the handling unit. */
-  dispatchedAt: Date | null;
   /** The process instance revision the projection was computed at. */
   processRevision: number;
   /** Past the deadline: finished late, or still open after it (at read time). */
