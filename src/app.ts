@@ -11,6 +11,7 @@ import { ledgerRoutes } from './rest/ledger/index.js';
 import { statsRoutes } from './rest/stats/index.js';
 import { clockRoutes } from './rest/clock/index.js';
 import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
+import { notificationRoutes } from './rest/notifications/index.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -45,6 +46,8 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   await app.register(statsRoutes, { prefix: '/api/stats' });
   // Records `request.user` as proposer / reviewer once authentication sets it; else the body's `actor`.
   await app.register(guidingCaseRoutes);
+  // No `viewerOf` yet, as for work orders: a requester's number is unmasked until roles arrive.
+  await app.register(notificationRoutes, { prefix: '/api/work-orders/:id/notifications' });
   // No `authorize` yet: authentication arrives in a later issue (see rest/calendar/access.ts).
   await app.register(calendarRoutes, { prefix: '/api/calendar', calendars: services.calendars });
   // Only a TEST_CLOCK=1 service (refused in production) lets anyone move time; otherwise 404.

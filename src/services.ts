@@ -13,6 +13,7 @@ import { LedgerReader } from './ledger/index.js';
 import { StatsService } from './stats/index.js';
 import { TimerScheduler } from './scheduler/index.js';
 import { GuidingCaseService, CaseSearch } from './guiding-cases/index.js';
+import { NotificationQueries } from './notifications/index.js';
 
 /** Everything the routes and background loops use, built once per process. */
 export interface Services {
@@ -48,6 +49,8 @@ export interface Services {
   guidingCases: GuidingCaseService;
   /** Guiding cases by category and Chinese text; similar cases for a new order. */
   caseSearch: CaseSearch;
+  /** The SMS of a work order as the worker recorded them in the outbox (same database). */
+  notifications: NotificationQueries;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -149,6 +152,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     scheduler,
     guidingCases: new GuidingCaseService({ dataSource, clock, workOrders: workOrders.queries }),
     caseSearch: new CaseSearch(dataSource, workOrders.queries),
+    notifications: new NotificationQueries(dataSource, clock, workOrders.queries),
     logger,
     async close() {
       externalTasks.close();

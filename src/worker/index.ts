@@ -4,7 +4,8 @@
  *
  * - `startWorker({ baseUrl, workerId, topics, logger })`: polling, error → failure reports.
  * - `smsTopic(...)`: notifications with a pluggable `SmsProvider` (default `LogSmsProvider`)
- *   and an idempotent outbox (`PgSmsOutbox` on the service's database, `MemorySmsOutbox`).
+ *   and an idempotent outbox (`PgSmsOutbox` on the service's database, `MemorySmsOutbox`);
+ *   units' phones from a `RecipientDirectory`, requesters' from the work order (`PgRequesterDirectory`).
  * - `cityPlatformTopic`, `notifyTopic`, `transferTopic`: hand-offs to outside systems through
  *   the `Integration` seam (default `LogIntegration`, or `HttpIntegration`).
  * - `main.ts` (npm run worker) wires them from the environment (`loadWorkerConfig`).
@@ -17,6 +18,7 @@ export { notifyTopic } from './topics/notify.js';
 export { transferTopic } from './topics/transfer.js';
 export { LogSmsProvider, type SmsProvider, type SmsMessage } from './sms/sms-provider.js';
 export { PgSmsOutbox, MemorySmsOutbox, fromPgPool, type SmsOutbox, type OutgoingSms, type OutboxEntry, type SqlRunner } from './sms/sms-outbox.js';
+export { PgRequesterDirectory, REQUESTER_ROLE, resolveRequester, type RequesterDirectory } from './sms/requester-directory.js';
 export {
   StaticRecipientDirectory,
   DEFAULT_TEMPLATES,

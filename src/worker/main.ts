@@ -5,6 +5,7 @@ import { loadWorkerConfig } from './config.js';
 import { HttpIntegration, LogIntegration, type Integration } from './integrations.js';
 import { StaticRecipientDirectory } from './sms/compose.js';
 import { fromPgPool, MemorySmsOutbox, PgSmsOutbox } from './sms/sms-outbox.js';
+import { PgRequesterDirectory } from './sms/requester-directory.js';
 import { LogSmsProvider } from './sms/sms-provider.js';
 import { startWorker } from './start-worker.js';
 import { cityPlatformTopic } from './topics/city-platform.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       provider: new LogSmsProvider(logger),
       outbox: pool ? new PgSmsOutbox(fromPgPool(pool), clock) : new MemorySmsOutbox(),
       recipients: new StaticRecipientDirectory(config.smsContacts),
+      requesters: pool ? new PgRequesterDirectory(fromPgPool(pool)) : undefined,
       logger,
     }),
     cityPlatformTopic({ platform: integration(config.cityPlatformUrl, config.cityPlatformToken) }),

@@ -101,6 +101,6 @@ const similarForOrderRoute: FastifyPluginAsync = async (app) => {
 function defaultActorOf(request: FastifyRequest): string | undefined {
   const user = (request as unknown as { user?: Record<string, unknown> | null }).user;
   if (!user) return undefined;
-  for (const key of ['id', 'userId', 'username', 'name']) if (typeof user[key] === 'string' && user[key] !== '') return user[key] as string;
+  for (const key of ['username', 'userId', 'id']) if (typeof user[key] === 'string' && user[key] !== '') return user[key] as string;
   return undefined;
 }

@@ -55,6 +55,9 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, string>> = {
   DUE_REMINDER: '【12345】工单{orderNo}将于{dueAt}到期，请抓紧办理。',
   SUPERVISION_NOTICE: '【12345】工单{orderNo}已超期，现予督办，请立即办理并说明原因。',
   ESCALATION_NOTICE: '【12345】工单{orderNo}已提级办理，请分管领导关注。',
+  // To the requester (recipientRole=requester): no names, the number is enough for them to ask.
+  EXTENSION_APPROVED: '【12345】您反映的诉求（工单{orderNo}）办理时间较长，已批准延期，将于{dueAt}前办结答复。',
+  EXTENSION_REFUSED: '【12345】您反映的诉求（工单{orderNo}）正在办理，将于{dueAt}前办结答复。',
 };
 
 export function composeText(text: unknown, template: string | null, variables: Record<string, unknown>, templates = DEFAULT_TEMPLATES): string {
@@ -64,8 +67,19 @@ export function composeText(text: unknown, template: string | null, variables: R
   return pattern.replace(/\{(\w+)\}/g, (_m, name: string) => display(variables[name]));
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const SMS_TIME = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function smsTime(d: Date): string {
+  const p = Object.fromEntries(SMS_TIME.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.month}月${p.day}日${p.hour}:${p.minute}`;
+}
+
 function display(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return v.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  // Deadlines arrive as ISO strings (the schemes write `dueAt` so); an SMS reads 12月2日 18:00, China time.
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return smsTime(new Date(v));
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

@@ -11,6 +11,9 @@ export interface OutgoingSms {
   to: string;
   text: string;
   template: string | null;
+  /** Whom the diagram addressed: a unit (`recipientUnit`) and/or a role (`unit-head`, `requester`, …). */
+  recipientUnit?: string | null;
+  recipientRole?: string | null;
 }
 
 export interface OutboxEntry {
@@ -51,6 +54,7 @@ export class PgSmsOutbox implements SmsOutbox {
   async reserve(sms: OutgoingSms): Promise<OutboxEntry> {
     const [row] = await this.run(sql.reserveSms, [
       randomUUID(), sms.externalTaskId, sms.processInstanceId, sms.businessKey, sms.activityId, sms.to, sms.template, sms.text, this.clock.now(),
+      sms.recipientUnit ?? null, sms.recipientRole ?? null,
     ]);
     return {
       id: String(row!.id),

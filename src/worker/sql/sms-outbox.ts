@@ -6,8 +6,8 @@
  */
 export const reserveSms = `
   INSERT INTO sms_outbox (id, external_task_id, process_instance_id, business_key, activity_id, recipient, template, body,
-    status, attempts, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, $9)
+    status, attempts, created_at, recipient_unit, recipient_role)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, $9, $10, $11)
   ON CONFLICT (external_task_id) DO UPDATE SET attempts = sms_outbox.attempts + 1
   RETURNING id, external_task_id, recipient, body, status, provider_message_id, attempts`;
 
