@@ -21,7 +21,8 @@ export async function reportFailure(taskService: TaskService, task: Task, err: u
     errorMessage: errorMessage(err),
     errorDetails: err instanceof Error ? (err.stack ?? err.message) : String(err),
     retries: left,
-    retryTimeout: left === 0 ? 0 : policy.firstTimeoutMs * 2 ** Math.max(0, attempt - 1),
+    // `attempt` = failures before this one: waits of first, 2×first, 4×first, …
+    retryTimeout: left === 0 ? 0 : policy.firstTimeoutMs * 2 ** attempt,
   });
 }
 
