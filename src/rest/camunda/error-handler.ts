@@ -42,6 +42,10 @@ function describe(errors: readonly FastifySchemaValidationError[]): { field: str
   if (target === undefined) return { field: '', problem: 'is invalid' };
   const field = fieldPath(target);
   if (target.keyword === 'required') return { field, problem: 'is required' };
+  if (target.keyword === 'additionalProperties' && typeof target.params.additionalProperty === 'string') {
+    const extra = target.params.additionalProperty;
+    return { field: field === '' ? extra : `${field}.${extra}`, problem: 'is not a known field' };
+  }
   if (anyOf !== undefined) {
     // A branch that got past the value's own type failed deeper down (a bad entry inside a
     // map): that error names the real field; the sibling `must be null` would not.
