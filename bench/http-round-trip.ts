@@ -8,6 +8,8 @@ export interface RoundTripOptions {
   concurrency: number;
   /** Business keys are `<prefix>-<n>`; distinct per level so nothing collides. */
   prefix: string;
+  /** `Authorization` header (a Bearer token: Basic would add a password check per call). */
+  authorization: string;
 }
 
 export interface RoundTripResult {
@@ -38,7 +40,7 @@ export async function roundTrips(o: RoundTripOptions): Promise<RoundTripResult> 
     const t0 = performance.now();
     const res = await fetch(`${o.rest}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { authorization: o.authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { modelerDeployForm } from '../test/support/modeler.js';
-import { freePort, freshDatabase, spawnService } from '../test/support/service-process.js';
+import { freePort, freshDatabase, spawnService, SERVICE_ADMIN_PASSWORD } from '../test/support/service-process.js';
 import { describeMachine } from './machine.js';
 import { rawEngineRate } from './raw-engine.js';
 import { roundTrips, type RoundTripResult } from './http-round-trip.js';
@@ -61,19 +61,25 @@ async function main(): Promise<void> {
   const localPostgres = ['127.0.0.1', 'localhost', '[::1]', ''].includes(new URL(databaseUrl).hostname);
   const pid = service.child.pid!;
   try {
+    const login = await fetch(`${service.baseUrl}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: SERVICE_ADMIN_PASSWORD }),
+    });
+    const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
     const deployed = await fetch(`${service.rest}/deployment/create`, {
       method: 'POST',
+      headers: { authorization },
       body: modelerDeployForm({ name: 'bench', fileName: 'order-simple.bpmn', xml }),
     });
     if (deployed.status !== 200) throw new Error(`deploy: ${deployed.status} ${await deployed.text()}`);
     const definitionId = Object.keys(((await deployed.json()) as { deployedProcessDefinitions: Record<string, unknown> }).deployedProcessDefinitions)[0]!;
 
     log('warm-up: 40 instances, 4 clients');
-    await roundTrips({ rest: service.rest, definitionId, instances: 40, concurrency: 4, prefix: 'WARM' });
+    await roundTrips({ rest: service.rest, definitionId, instances: 40, concurrency: 4, prefix: 'WARM', authorization });
     for (const concurrency of levels) {
       log(`service: ${instances} instances, ${concurrency} clients at once`);
       const before = { service: processCpuSeconds(pid), client: ownCpuSeconds(), pg: localPostgres ? await postgresBackendsCpu(databaseUrl, dbName) : null };
-      const r = await roundTrips({ rest: service.rest, definitionId, instances, concurrency, prefix: `B${concurrency}` });
+      const r = await roundTrips({ rest: service.rest, definitionId, instances, concurrency, prefix: `B${concurrency}`, authorization });
       const after = { service: processCpuSeconds(pid), client: ownCpuSeconds(), pg: localPostgres ? await postgresBackendsCpu(databaseUrl, dbName) : null };
       const perInstance = (seconds: number) => (seconds * 1000) / instances;
       cpu.push({

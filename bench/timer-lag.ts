@@ -94,6 +94,10 @@ async function main(): Promise<void> {
   }
 }
 
+/** Every node shares the database, so the first to start creates `admin` with this password. */
+const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+const BENCH_AUTH = `Basic ${Buffer.from(`admin:${BENCH_ADMIN_PASSWORD}`).toString('base64')}`;
+
 function startNode(nodeId: string, port: number, fired: Fired[], problems: string[]): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
@@ -108,6 +112,7 @@ function startNode(nodeId: string, port: number, fired: Fired[], problems: strin
       LOG_LEVEL: 'debug',
       DEPLOY_SCHEMES: '0',
       TEST_CLOCK: '0',
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -144,7 +149,7 @@ async function deployBenchProcess(url: string): Promise<string> {
   form.append('deployment-name', 'timer-bench');
   const xml = readFileSync(new URL('../test/fixtures/processes/timer-bench.bpmn', import.meta.url), 'utf8');
   form.append('timer-bench.bpmn', new Blob([xml], { type: 'text/xml' }), 'timer-bench.bpmn');
-  const res = await fetch(`${url}/engine-rest/deployment/create`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/engine-rest/deployment/create`, { method: 'POST', body: form, headers: { authorization: BENCH_AUTH } });
   if (!res.ok) throw new Error(`deploy: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { deployedProcessDefinitions: Record<string, { id: string }> };
   return Object.values(body.deployedProcessDefinitions)[0]!.id;
@@ -158,7 +163,7 @@ async function startInstances(urls: string[], definitionId: string, dueAt: Date)
       const i = next++;
       const res = await fetch(`${urls[i % urls.length]}/engine-rest/process-definition/${encodeURIComponent(definitionId)}/start`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: BENCH_AUTH },
         body: JSON.stringify({ businessKey: `BENCH-${i}`, variables: { dueAt: { value: dueAt.toISOString(), type: 'String' } } }),
       });
       if (!res.ok) throw new Error(`start ${i}: ${res.status} ${await res.text()}`);

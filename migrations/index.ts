@@ -8,9 +8,10 @@ import { ExternalTaskLocalVariables1732400000001 } from './1732400000001-externa
 import { Calendar1732500000000 } from './1732500000000-calendar.js';
 import { Regions1732600000000 } from './1732600000000-regions.js';
 import { WorkOrders1732700000000 } from './1732700000000-work-orders.js';
+import { Auth1732800000000 } from './1732800000000-auth.js';
 import { WorkOrderLedger1732850000000 } from './1732850000000-work-order-ledger.js';
 import { GuidingCases1733000000000 } from './1733000000000-guiding-cases.js';
 import { TimerStartJobs1733100000000 } from './1733100000000-timer-start-jobs.js';
 import { Notifications1733200000000 } from './1733200000000-notifications.js';
 
-export const migrations = [EngineCore1732300000000, SmsOutbox1732400000000, ExternalTaskLocalVariables1732400000001, Calendar1732500000000, Regions1732600000000, WorkOrders1732700000000, WorkOrderLedger1732850000000, GuidingCases1733000000000, TimerStartJobs1733100000000, Notifications1733200000000];
+export const migrations = [EngineCore1732300000000, SmsOutbox1732400000000, ExternalTaskLocalVariables1732400000001, Calendar1732500000000, Regions1732600000000, WorkOrders1732700000000, Auth1732800000000, WorkOrderLedger1732850000000, GuidingCases1733000000000, TimerStartJobs1733100000000, Notifications1733200000000];

@@ -10,6 +10,9 @@ import { workOrderRoutes } from './rest/work-orders/index.js';
 import { ledgerRoutes } from './rest/ledger/index.js';
 import { statsRoutes } from './rest/stats/index.js';
 import { clockRoutes } from './rest/clock/index.js';
+import { actorOf, authPlugin, viewerOf } from './auth/index.js';
+import { authRoutes } from './rest/auth/index.js';
+import { userRoutes, unitRoutes } from './rest/admin/index.js';
 import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
 import { notificationRoutes } from './rest/notifications/index.js';
 
@@ -30,28 +33,33 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   app.decorate('services', services);
+  // First, so its hooks guard every route registered after it, other modules' included (docs/auth.md).
+  await app.register(authPlugin, { users: services.users, audit: services.audit, jwtSecret: services.jwtSecret, database: services.database.dataSource });
   await app.register(swagger, {
     openapi: {
       info: { title: 'suqiu 诉求 — Camunda 7 compatible REST API', version: '1.0.0' },
-      tags: ['deployment', 'process-definition', 'process-instance', 'task', 'message', 'history', 'external-task', 'engine', 'regions', 'calendar'].map((name) => ({ name })),
+      tags: ['deployment', 'process-definition', 'process-instance', 'task', 'message', 'history', 'external-task', 'engine', 'regions', 'calendar', 'auth', 'users', 'units'].map((name) => ({ name })),
     },
   });
   for (const prefix of ['/engine-rest', '/engine-rest/engine/default']) {
     await app.register(camundaRestPlugin, { prefix, routes: engineRestRoutes, bodyLimit: services.config.bodyLimit });
   }
   await app.register(regionRoutes);
-  // No `viewerOf` yet: requester data is unmasked until authentication supplies roles.
-  await app.register(workOrderRoutes, { prefix: '/api/work-orders' });
+  // The signed-in user's role masks requesters; their unit scope hides other units' orders (404).
+  await app.register(workOrderRoutes, { prefix: '/api/work-orders', viewerOf });
   await app.register(ledgerRoutes, { prefix: '/api/ledger' });
   await app.register(statsRoutes, { prefix: '/api/stats' });
   // Records `request.user` as proposer / reviewer once authentication sets it; else the body's `actor`.
-  await app.register(guidingCaseRoutes);
+  await app.register(guidingCaseRoutes, { actorOf: (request) => actorOf(request) ?? undefined });
   // No `viewerOf` yet, as for work orders: a requester's number is unmasked until roles arrive.
   await app.register(notificationRoutes, { prefix: '/api/work-orders/:id/notifications' });
-  // No `authorize` yet: authentication arrives in a later issue (see rest/calendar/access.ts).
+  // Reads for everyone signed in, writes for administrators: src/access/route-permissions.ts.
   await app.register(calendarRoutes, { prefix: '/api/calendar', calendars: services.calendars });
   // Only a TEST_CLOCK=1 service (refused in production) lets anyone move time; otherwise 404.
   if (services.config.testClock) await app.register(clockRoutes, { prefix: '/api/clock' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(unitRoutes, { prefix: '/api/units' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   return app;

@@ -12,6 +12,7 @@ import { ExternalTaskService } from './external-tasks/index.js';
 import { LedgerReader } from './ledger/index.js';
 import { StatsService } from './stats/index.js';
 import { TimerScheduler } from './scheduler/index.js';
+import { AuditLog, UnitService, UserService, ensureAdmin, resolveJwtSecret } from './auth/index.js';
 import { GuidingCaseService, CaseSearch } from './guiding-cases/index.js';
 import { NotificationQueries } from './notifications/index.js';
 
@@ -51,6 +52,12 @@ export interface Services {
   caseSearch: CaseSearch;
   /** The SMS of a work order as the worker recorded them in the outbox (same database). */
   notifications: NotificationQueries;
+  /** People and units (docs/auth.md): the admin API's store, sign-in, the audit log. */
+  users: UserService;
+  units: UnitService;
+  audit: AuditLog;
+  /** JWT_SECRET, or the one generated once and kept in the database. */
+  jwtSecret: string;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -122,6 +129,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (hit) throw new DefinitionActiveInRegionError(hit.regionId, hit.definitionId);
     },
   });
+  // The first start creates `admin`; the token secret survives restarts (docs/auth.md).
+  const users = new UserService(dataSource, clock);
+  await ensureAdmin(users, config.adminPassword, logger);
+  const jwtSecret = await resolveJwtSecret(dataSource, clock, config.jwtSecret);
   const externalTasks = new ExternalTaskService({ dataSource, host, clock, logger });
   if (config.deploySchemes) {
     await deploySchemes({ regions: BUILTIN_REGIONS, processesDir: config.processesDir, deployments, definitions, regionService: regions, logger });
@@ -153,6 +164,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     guidingCases: new GuidingCaseService({ dataSource, clock, workOrders: workOrders.queries }),
     caseSearch: new CaseSearch(dataSource, workOrders.queries),
     notifications: new NotificationQueries(dataSource, clock, workOrders.queries),
+    users,
+    units: new UnitService(dataSource, clock),
+    audit: new AuditLog(dataSource, clock),
+    jwtSecret,
     logger,
     async close() {
       externalTasks.close();

@@ -27,6 +27,10 @@ export const EnvSchema = Type.Object({
   PROCESSES_DIR: Type.String({ default: './processes' }),
   /** Identifies this process in locks (external tasks, timers) and logs. */
   NODE_ID: Type.Optional(Type.String()),
+  /** Password of the `admin` user created at the first start; unset: generated and logged once. */
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+  /** Secret that signs login tokens; unset: generated once and kept in the database (docs/auth.md). */
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -44,6 +48,8 @@ export interface Config {
   nodeId: string;
   deploySchemes: boolean;
   processesDir: string;
+  adminPassword?: string;
+  jwtSecret?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: e.NODE_ID ?? `${process.pid}`,
     deploySchemes: e.DEPLOY_SCHEMES === '1',
     processesDir: e.PROCESSES_DIR,
+    adminPassword: e.ADMIN_PASSWORD,
+    jwtSecret: e.JWT_SECRET,
   };
 }

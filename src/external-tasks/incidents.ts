@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SqlFilter } from '../db/index.js';
+import { restrictInstances, type AccessScope } from '../access/index.js';
 import * as sql from './sql/queries.js';
 
 /** An open incident (Camunda `IncidentDto`'s fields we can fill). */
@@ -19,6 +20,8 @@ export interface IncidentInfo {
 }
 
 export interface IncidentFilter {
+  /** Only what this user may see (src/access); absent: everything (internal callers). */
+  scope?: AccessScope;
   incidentId?: string;
   incidentType?: string;
   incidentMessage?: string;
@@ -93,7 +96,7 @@ function and(f: SqlFilter): string {
 }
 
 function incidentFilter(q: IncidentFilter): SqlFilter {
-  return new SqlFilter()
+  const f = new SqlFilter()
     .eq('i.id', q.incidentId)
     .eq('i.incident_type', q.incidentType)
     .eq('i.message', q.incidentMessage)
@@ -107,6 +110,7 @@ function incidentFilter(q: IncidentFilter): SqlFilter {
     .compare('i.created_at', '<', q.incidentTimestampBefore)
     .compare('i.created_at', '>', q.incidentTimestampAfter)
     .tenants('pi.tenant_id', q.tenantIdIn, q.withoutTenantId);
+  return restrictInstances(f, q.scope, 'i.process_instance_id', 'pi.tenant_id');
 }
 
 function toIncidentInfo(r: IncidentRow): IncidentInfo {

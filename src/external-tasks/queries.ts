@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock/index.js';
 import { SqlFilter } from '../db/index.js';
+import { restrictInstances, type AccessScope } from '../access/index.js';
 import { ExternalTaskNotFoundError } from './errors.js';
 import * as sql from './sql/queries.js';
 import { toExternalTaskInfo, type ExternalTaskRow } from './task-row.js';
@@ -8,6 +9,8 @@ import type { ExternalTaskInfo } from './types.js';
 
 /** Filters of `GET /external-task` (Camunda's ExternalTaskQueryDto), already parsed. */
 export interface ExternalTaskFilter {
+  /** Only what this user may see (src/access); absent: everything (internal callers). */
+  scope?: AccessScope;
   externalTaskId?: string;
   externalTaskIdIn?: string[];
   topicName?: string;
@@ -108,6 +111,7 @@ export class ExternalTaskQueries {
     // "Locked" is judged on the service clock: a lease that ran out is no lock.
     if (q.locked) f.where('et.lock_expiration_time > {}', now);
     if (q.notLocked) f.where('(et.lock_expiration_time IS NULL OR et.lock_expiration_time <= {})', now);
+    restrictInstances(f, q.scope, 'et.process_instance_id', 'et.tenant_id');
     f.when(q.withRetriesLeft, '(et.retries IS NULL OR et.retries > 0)');
     f.when(q.noRetriesLeft, 'et.retries = 0');
     return f;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SqlFilter } from '../db/index.js';
+import { restrictInstances, type AccessScope } from '../access/index.js';
 import { HistoricInstanceNotFoundError } from './errors.js';
 import { dateOrNull } from './task-queries.js';
 import * as sql from './sql/history-queries.js';
@@ -46,6 +47,8 @@ export interface ActivityInstanceFilter {
   finishedAfter?: Date;
   tenantIdIn?: string[];
   withoutTenantId?: boolean;
+  /** Only what this user may see (src/access); absent: everything (internal callers). */
+  scope?: AccessScope;
 }
 
 export type HistorySort = { column: string; order: 'asc' | 'desc' };
@@ -108,7 +111,7 @@ export function bpmnActivityType(camundaType: string): string {
 }
 
 function activityWhere(q: ActivityInstanceFilter): SqlFilter {
-  return new SqlFilter()
+  const f = new SqlFilter()
     .eq('a.id', q.activityInstanceId)
     .eq('a.process_instance_id', q.processInstanceId)
     .eq('a.process_definition_id', q.processDefinitionId)
@@ -127,6 +130,7 @@ function activityWhere(q: ActivityInstanceFilter): SqlFilter {
     .compare('a.end_time', '<', q.finishedBefore)
     .compare('a.end_time', '>', q.finishedAfter)
     .tenants('a.tenant_id', q.tenantIdIn, q.withoutTenantId);
+  return restrictInstances(f, q.scope, 'a.process_instance_id', 'i.tenant_id');
 }
 
 function toActivityInfo(r: Record<string, unknown>): ActivityInstanceInfo {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SqlFilter } from '../db/index.js';
+import { restrictInstances, type AccessScope } from '../access/index.js';
 import { ProcessInstanceNotFoundError } from '../engine/index.js';
 import { HistoricInstanceNotFoundError, VariableNotFoundError } from './errors.js';
 import { readVariableRows, type StoredVariableRow } from './stored-variables.js';
@@ -66,6 +67,8 @@ export interface InstanceFilter {
   finishedAfter?: Date;
   startedBy?: string;
   variables?: VariableCondition[];
+  /** Only what this user may see (src/access); absent: everything (internal callers). */
+  scope?: AccessScope;
 }
 
 export type InstanceSort = { column: string; order: 'asc' | 'desc' };
@@ -165,6 +168,7 @@ function instanceWhere(q: InstanceFilter): SqlFilter {
     .compare('i.end_time', '>', q.finishedAfter)
     .eq('i.start_user_id', q.startedBy)
     .tenants('i.tenant_id', q.tenantIdIn, q.withoutTenantId);
+  restrictInstances(f, q.scope, 'i.id', 'i.tenant_id');
   if (q.subProcessInstance !== undefined) f.where(sql.hasSubInstance, q.subProcessInstance);
   if (q.activityIdIn !== undefined) f.where(sql.hasActiveActivity, q.activityIdIn);
   if (q.executedActivityIdIn !== undefined) f.where(sql.hasExecutedActivity, q.executedActivityIdIn);

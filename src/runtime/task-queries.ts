@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SqlFilter } from '../db/index.js';
+import { restrictTasks, type AccessScope } from '../access/index.js';
 import { TaskNotFoundError, type FormField } from '../engine/index.js';
 import { whereVariables, type VariableCondition } from './variable-filter.js';
 import { readVariableRows, type StoredVariableRow } from './stored-variables.js';
@@ -96,6 +97,8 @@ export interface TaskFilter {
   tenantIdIn?: string[];
   withoutTenantId?: boolean;
   processVariables?: VariableCondition[];
+  /** Only what this user may see (src/access); absent: everything (internal callers). */
+  scope?: AccessScope;
 }
 
 export type TaskSort = { column: string; order: 'asc' | 'desc' };
@@ -217,6 +220,7 @@ function taskWhere(q: TaskFilter): SqlFilter {
     f.where('(t.assignee = {} OR t.owner = {} OR {} = ANY(t.candidate_users))', q.involvedUser, q.involvedUser, q.involvedUser);
   }
   whereVariables(f, 't.process_instance_id', q.processVariables);
+  restrictTasks(f, q.scope);
   return f;
 }
 

@@ -38,8 +38,11 @@ export class TaskService {
     private readonly clock: Clock,
   ) {}
 
-  /** Claims for `userId`; someone else holding the task → TaskAlreadyClaimedError (409). */
-  async claim(taskId: string, userId: string): Promise<void> {
+  /**
+   * Claims for `userId`; someone else holding the task → TaskAlreadyClaimedError (409).
+   * `actingUser`: who did it, when someone claims on another's behalf (default: `userId`).
+   */
+  async claim(taskId: string, userId: string, actingUser: string = userId): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const rows = (await tx.query(sql.claimTask, [taskId, userId, this.clock.now()])) as Array<Record<string, string>>;
       const row = first(rows);
@@ -48,7 +51,7 @@ export class TaskService {
         if (!task) throw new TaskNotFoundError(taskId);
         throw new TaskAlreadyClaimedError(taskId, task.assignee ?? '');
       }
-      await this.#recordAssignment(tx, row, 'task.claimed', userId, userId);
+      await this.#recordAssignment(tx, row, 'task.claimed', userId, actingUser);
     });
   }
 

@@ -1,9 +1,10 @@
 import { CATEGORIES, type CategoryCode } from './vocabulary.js';
 import type { WorkOrder } from './work-order.js';
+import type { AccessScope } from '../access/index.js';
 
 /**
- * Who is looking. Authentication (a parallel issue) will build this from the signed-in user;
- * until then callers pass nothing and see everything, as they could before this module.
+ * Who is looking, built by src/auth from the signed-in user (`viewerOf`); callers that pass
+ * nothing (internal use) see everything.
  *
  * - admin, dispatcher (hotline office, centre, task force): register, dispatch and call back,
  *   so they see the requester.
@@ -18,6 +19,8 @@ export const VIEWER_ROLES: readonly ViewerRole[] = ['admin', 'dispatcher', 'hand
 export interface Viewer {
   role: ViewerRole;
   userId?: string | null;
+  /** Which orders the viewer may see at all (src/access); absent: all. */
+  scope?: AccessScope;
 }
 
 const ALL: readonly CategoryCode[] = CATEGORIES.map((c) => c.code);

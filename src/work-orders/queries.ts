@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock/index.js';
 import type { Queryable } from '../engine/index.js';
 import { SqlFilter } from '../db/index.js';
+import { restrictWorkOrders, workOrderVisible } from '../access/index.js';
 import { WorkOrderNotFoundError } from './errors.js';
 import type { WorkOrderFilter, WorkOrderListRequest, WorkOrderSortKey } from './list-query.js';
 import { contactCategories, forViewer, type Viewer } from './masking.js';
@@ -48,7 +49,8 @@ export class WorkOrderQueries {
     if (!tx) return this.dataSource.transaction('REPEATABLE READ', (own) => this.get(reference, viewer, own));
     const [row] = (await tx.query(sql.orderById, [reference])) as Array<Record<string, unknown>>;
     const found = row ?? ((await tx.query(sql.orderByNumber, [reference])) as Array<Record<string, unknown>>)[0];
-    if (!found) throw new WorkOrderNotFoundError(reference);
+    // Another unit's order is as absent as one that does not exist.
+    if (!found || !(await workOrderVisible(tx, String(found.id), viewer?.scope))) throw new WorkOrderNotFoundError(reference);
     const order = toWorkOrder(found, this.clock.now());
     const attachments = ((await tx.query(sql.attachmentsOfOrder, [order.id])) as Array<Record<string, unknown>>).map(toAttachment);
     const timeline = order.processInstanceId ? await this.#timeline(tx, order.processInstanceId) : [];
@@ -63,6 +65,7 @@ export class WorkOrderQueries {
       .in('w.channel', q.channels)
       .compare('w.requested_at', '>=', q.requestedFrom)
       .compare('w.requested_at', '<', q.requestedTo);
+    restrictWorkOrders(f, viewer?.scope);
     if (q.unit !== undefined) f.where('(w.current_unit = {} OR w.lead_unit = {} OR {} = ANY(w.responsible_units))', q.unit, q.unit, q.unit);
     if (q.overdue !== undefined) f.where(q.overdue ? sql.overdueCondition : `NOT ${sql.overdueCondition}`, now);
     if (q.text !== undefined) {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { TestClock } from '../../src/clock/index.js';
-import { startTestApp } from '../support/harness.js';
+import { authedFetch, startTestApp } from '../support/harness.js';
 
 /*
  * Diagrams reach the business calendar through expressions, with the calendar of the
@@ -12,6 +12,7 @@ const clock = new TestClock(new Date('2026-09-30T10:00:00+08:00'));
 const ctx = await startTestApp({ clock });
 t.teardown(() => ctx.close());
 const base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+const fetch = authedFetch(ctx.admin.bearer);
 const db = ctx.services.database.dataSource;
 
 const header = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t, { type Test } from 'tap';
-import { startTestApp } from '../support/harness.js';
+import { authedFetch, startTestApp } from '../support/harness.js';
 import { fixture, modelerDeployForm } from '../support/modeler.js';
 
 /**
@@ -14,6 +14,7 @@ const ctx = await startTestApp({ config: { bodyLimit: BODY_LIMIT } });
 t.teardown(() => ctx.close());
 const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const rest = `${address}/engine-rest`;
+const fetch = authedFetch(ctx.admin.basic);
 
 const badBpmn = (name: string) => readFileSync(new URL(`../fixtures/bpmn/${name}`, import.meta.url), 'utf8');
 

@@ -33,7 +33,7 @@ type Json = any;
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${service.rest}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: service.authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -43,6 +43,7 @@ const completeVariables = { reply: { value: '已处理，已回访', type: 'Stri
 
 const deployRes = await fetch(`${service.rest}/deployment/create`, {
   method: 'POST',
+  headers: { authorization: service.authorization },
   body: modelerDeployForm({ name: 'order-simple', fileName: 'order-simple.bpmn', xml: fixture('order-simple.bpmn') }),
 });
 t.equal(deployRes.status, 200, 'deployed over HTTP');

@@ -1,11 +1,13 @@
 import t from 'tap';
-import { startTestApp } from '../support/harness.js';
+import { authedFetch, startTestApp } from '../support/harness.js';
 import { fixture, modelerDeployForm } from '../support/modeler.js';
 
 const ctx = await startTestApp();
 t.teardown(() => ctx.close());
 const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
 const rest = `${address}/engine-rest`;
+// The Modeler sends the user and password of its deploy dialog as HTTP Basic.
+const fetch = authedFetch(ctx.admin.basic);
 
 async function json(res: Response) {
   const text = await res.text();

@@ -83,7 +83,7 @@ t.test('failure without retries raises the incident at once (Camunda: omitted re
   const third = await app.post('/external-task/fetchAndLock', { workerId: 'w', maxTasks: 1, topics: [{ topicName: 'sms', lockDuration: 10_000, businessKey: 'F-2' }] });
   await app.post(`/external-task/${third.body[0].id}/failure`, { workerId: 'w', retries: 0, errorMessage: 'give up' });
   t.same((await app.get(`/incident/count?processInstanceId=${instanceId}`)).body, { count: 1 });
-  const deleted = await fetch(`${app.baseUrl}/process-instance/${instanceId}`, { method: 'DELETE' });
+  const deleted = await fetch(`${app.baseUrl}/process-instance/${instanceId}`, { method: 'DELETE', headers: { authorization: app.admin.basic } });
   t.equal(deleted.status, 204);
   t.same((await app.get(`/incident/count?processInstanceId=${instanceId}`)).body, { count: 0 }, 'an incident of a task that is gone is not open');
   const [incident] = await app.query<{ resolved_at: Date | null }>('SELECT resolved_at FROM incident WHERE process_instance_id = $1 AND resolved_at IS NOT NULL ORDER BY created_at DESC LIMIT 1', [instanceId]);

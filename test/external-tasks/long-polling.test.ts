@@ -60,7 +60,7 @@ t.test('a client that hangs up while held gets nothing locked for it', async (t)
   const abort = new AbortController();
   const gone = fetch(`${app.baseUrl}/external-task/fetchAndLock`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: app.admin.basic },
     body: JSON.stringify({ workerId: 'quitter', maxTasks: 1, asyncResponseTimeout: 20_000, topics: [{ topicName: 'sms', lockDuration: 60_000 }] }),
     signal: abort.signal,
   }).catch((err: Error) => err);

@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, type EngineError, type Task, type TaskService } from 'camunda-external-task-client-js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { BasicAuthInterceptor } from 'camunda-external-task-client-js';
+import { authedFetch, startTestApp, type TestApp } from '../support/harness.js';
 import { fixture } from '../support/modeler.js';
 
 export interface ExternalTaskTestApp extends TestApp {
@@ -18,6 +19,7 @@ export async function startExternalTaskApp(): Promise<ExternalTaskTestApp> {
   const ctx = await startTestApp();
   const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `${address}/engine-rest`;
+  const fetch = authedFetch(ctx.admin.basic);
   const send = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
@@ -58,7 +60,8 @@ export async function startExternalTaskApp(): Promise<ExternalTaskTestApp> {
 
 /** A real camunda-external-task-client-js client that polls only when told (`pollOnce`). */
 export function newClient(app: ExternalTaskTestApp, options: Partial<ClientOptions> = {}): Client {
-  return new Client({ baseUrl: app.baseUrl, workerId: 'test-worker', autoPoll: false, interval: 50, lockDuration: 30_000, ...options });
+  const auth = new BasicAuthInterceptor({ username: app.admin.username, password: app.admin.password });
+  return new Client({ baseUrl: app.baseUrl, workerId: 'test-worker', autoPoll: false, interval: 50, lockDuration: 30_000, interceptors: auth, ...options });
 }
 
 /**

@@ -58,7 +58,9 @@ function events(client: import('camunda-external-task-client-js').Client, names:
   });
 }
 
-const workerDefaults = { logger, asyncResponseTimeout: 20_000, interval: 20, maxParallelExecutions: 1 };
+// Workers sign in as a service account with the worker role, over HTTP Basic (BasicAuthInterceptor).
+await app.createUser({ username: 'sms-worker', roles: ['worker'], password: 'worker-password' });
+const workerDefaults = { logger, asyncResponseTimeout: 20_000, interval: 20, maxParallelExecutions: 1, auth: { username: 'sms-worker', password: 'worker-password' } };
 
 t.test('the worker sends SMS through the provider, records them in the outbox, and handles bad numbers', async (t) => {
   const direct = await app.start(smsDefinition, { priority: 3, contactPhone: '13800000000', orderNo: 'W-1' }, 'W-1');

@@ -15,8 +15,20 @@ export async function order(ctx: TestApp, over: Record<string, unknown> = {}, cl
   return o;
 }
 
+/** Signed-in headers per test app and user: the body's `actor` signs in as that user (a dispatcher). */
+const signedIn = new WeakMap<TestApp, Map<string, Promise<{ authorization: string }>>>();
+function headersOf(ctx: TestApp, actor: string): Promise<{ authorization: string }> {
+  const users = signedIn.get(ctx) ?? new Map<string, Promise<{ authorization: string }>>();
+  signedIn.set(ctx, users);
+  if (!users.has(actor)) users.set(actor, ctx.createUser({ username: actor, unitId: 'hotline-office', roles: ['dispatcher'] }).then((u) => u.headers));
+  return users.get(actor)!;
+}
+
+/** The service records the signed-in user, so a body naming `actor` is sent as that user. */
 export async function call(ctx: TestApp, method: 'GET' | 'POST', url: string, payload?: object): Promise<{ status: number; body: any }> {
-  const res = await ctx.app.inject({ method, url, ...(payload === undefined ? {} : { payload }) });
+  const actor = (payload as { actor?: unknown } | undefined)?.actor;
+  const headers = typeof actor === 'string' ? await headersOf(ctx, actor) : undefined;
+  const res = await ctx.app.inject({ method, url, ...(headers && { headers }), ...(payload === undefined ? {} : { payload }) });
   return { status: res.statusCode, body: res.body ? res.json() : undefined };
 }
 

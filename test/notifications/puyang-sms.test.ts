@@ -48,6 +48,7 @@ function worker(orderNo: string, gateway: SmsProvider, retries: number, requeste
   });
   return startWorker({
     logger, baseUrl: app.baseUrl, workerId: `sms-${orderNo}`, asyncResponseTimeout: 20_000, interval: 20, maxParallelExecutions: 1,
+    auth: { username: app.admin.username, password: app.admin.password },
     topics: [{ ...sms, options: { ...sms.options, businessKey: orderNo } }],
   });
 }

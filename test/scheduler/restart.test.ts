@@ -11,7 +11,7 @@ import { TestClock } from '../../src/clock/index.js';
 import { createServices, type Services } from '../../src/services.js';
 import { buildApp } from '../../src/app.js';
 import { jobIdOf } from '../../src/scheduler/index.js';
-import { TEST_EPOCH } from '../support/harness.js';
+import { TEST_ADMIN_PASSWORD, TEST_EPOCH, basicAuth, injectAs } from '../support/harness.js';
 import { deploy, start, moveClock, ended, openTasks, timerRows, query, eventually, HOUR } from './support.js';
 
 /*
@@ -39,11 +39,12 @@ t.teardown(async () => {
 
 /** One run of the service on the shared database, with its clock at `now`. */
 async function boot(now: Date): Promise<{ services: Services; app: Awaited<ReturnType<typeof buildApp>>; clock: TestClock; stop(): Promise<void> }> {
-  const config = { ...loadConfig({ ...process.env, TEST_CLOCK: '1', DEPLOY_SCHEMES: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir ?? './data' }), nodeId: `run-${now.toISOString()}` };
+  const config = { ...loadConfig({ ...process.env, TEST_CLOCK: '1', DEPLOY_SCHEMES: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir ?? './data', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }), nodeId: `run-${now.toISOString()}` };
   const clock = new TestClock(now);
   const services = await createServices({ config, logger, clock, schema, inMemory: false });
   const app = await buildApp({ services, logger });
   await app.ready();
+  injectAs(app, basicAuth('admin', TEST_ADMIN_PASSWORD));
   return {
     services,
     app,

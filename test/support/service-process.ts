@@ -77,6 +77,8 @@ export interface ServiceProcess {
   baseUrl: string;
   /** `…/engine-rest` */
   rest: string;
+  /** `Authorization` of the bootstrap admin (HTTP Basic, as the Modeler and workers send it). */
+  authorization: string;
   /** Resolves with the exit code or signal once the process is gone. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The last lines the process wrote, for failure messages. */
@@ -91,12 +93,17 @@ export interface SpawnOptions {
   port: number;
   /** Added to the environment (DATABASE_URL or DATA_DIR, …). */
   env: Record<string, string>;
+  /** The bootstrap admin's password (ADMIN_PASSWORD); default: SERVICE_ADMIN_PASSWORD. */
+  adminPassword?: string;
   /** How long to wait for `/engine-rest/version`; PGlite's first start takes a few seconds. */
   startTimeoutMs?: number;
 }
 
+/** The `admin` password of spawned services (their first start creates the user with it). */
+export const SERVICE_ADMIN_PASSWORD = 'service-admin-password';
+
 /** Decided per child, or belonging to the test runner (tap's NODE_OPTIONS loaders). */
-const INHERIT_NOT = ['DATABASE_URL', 'DATA_DIR', 'TEST_CLOCK', 'TEST_CLOCK_START', 'PORT', 'HOST', 'NODE_OPTIONS'];
+const INHERIT_NOT = ['DATABASE_URL', 'DATA_DIR', 'TEST_CLOCK', 'TEST_CLOCK_START', 'PORT', 'HOST', 'NODE_OPTIONS', 'ADMIN_PASSWORD', 'JWT_SECRET'];
 
 /**
  * Starts `src/server.ts` on the given port with the real clock (TEST_CLOCK=0) and waits until
@@ -116,6 +123,7 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
     LOG_LEVEL: process.env.SERVICE_LOG_LEVEL ?? 'warn',
     // Region schemes are not part of what these runs measure.
     DEPLOY_SCHEMES: '0',
+    ADMIN_PASSWORD: options.adminPassword ?? SERVICE_ADMIN_PASSWORD,
     ...options.env,
   });
   const child = spawn(process.execPath, ['--enable-source-maps', '--import', 'tsx', 'src/server.ts'], {
@@ -138,6 +146,7 @@ export async function spawnService(options: SpawnOptions): Promise<ServiceProces
     child,
     baseUrl,
     rest: `${baseUrl}/engine-rest`,
+    authorization: `Basic ${Buffer.from(`admin:${options.adminPassword ?? SERVICE_ADMIN_PASSWORD}`).toString('base64')}`,
     exited,
     output: () => lines.join('\n'),
     async stop() {

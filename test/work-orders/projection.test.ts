@@ -67,7 +67,7 @@ t.test('dispatch, extension, reply, unsatisfied callback and redo, satisfied clo
   });
 
   const steps = now.timeline.map((e: { type: string; what: string; who: string | null }) => [e.type, e.what, e.who]);
-  t.same(steps[0], ['instance.started', '登记受理，启动办理流程', null], 'the story starts at intake');
+  t.same(steps[0], ['instance.started', '登记受理，启动办理流程', 'admin'], 'the story starts at intake, registered by the signed-in user');
   t.same(steps.at(-1), ['instance.completed', '流程结束', 'tester'], 'ended by the callback tester completed');
   t.ok(
     steps.some((s: unknown[]) => s[0] === 'activity.completed' && s[1] === '完成：热线办：回访评价' && s[2] === 'tester'),

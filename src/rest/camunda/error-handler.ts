@@ -106,8 +106,10 @@ export function sendCamundaError(
 ): FastifyReply {
   const httpError = resolve(error, request, registry);
   if (httpError instanceof AuthenticationRequiredError) {
-    // Camunda answers 401 with no body, only the challenge (spec 1.5).
-    return reply.code(401).header('www-authenticate', `Basic realm="${httpError.realm}"`).send();
+    // The challenge makes Camunda Modeler ask for a user and password (Basic). Unlike Camunda's
+    // empty 401, the body is the usual `{type, message}`, so every client reads errors one way.
+    reply.header('www-authenticate', `Basic realm="${httpError.realm}"`);
+    return reply.code(401).send(toCamundaErrorBody(httpError, registry));
   }
   if (httpError === undefined || httpError.statusCode >= 500) {
     // The request logger already carries reqId, the id the 500 body names.

@@ -143,8 +143,8 @@ export class MismatchingMessageCorrelationError extends CamundaHttpError {
 }
 
 /**
- * Thrown when a request lacks valid credentials. Answered with an empty body and
- * `WWW-Authenticate: Basic realm="<engine>"` (spec 1.5, 1.6), not with a JSON body.
+ * Thrown when a request lacks valid credentials. Answered with `WWW-Authenticate: Basic
+ * realm="<engine>"` (spec 1.5, 1.6) and a `{type: 'AuthenticationException', message}` body.
  */
 export class AuthenticationRequiredError extends CamundaHttpError {
   override readonly name: string = 'AuthenticationRequiredError';

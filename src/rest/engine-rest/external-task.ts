@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import * as ext from '../../external-tasks/index.js';
 import {
@@ -34,6 +34,7 @@ import {
   withoutNulls,
 } from './external-task-dto.js';
 import './services-decorator.js';
+import { scopeOfRequest } from '../../auth/index.js';
 
 registerErrorMapping(ext.ExternalTaskNotFoundError, (e) => new NotFoundError(e.message, 'external-task', e.externalTaskId));
 registerErrorMapping(ext.ExternalTaskWorkerMismatchError, (e) => new BadUserRequestError(e.message));
@@ -196,17 +197,17 @@ export const externalTaskRoutes: FastifyPluginAsync = async (app) => {
     return reply.code(204).send();
   });
 
-  const list = async (q: unknown, paging: unknown) => {
-    const filter = listFilter(q);
+  const list = async (request: FastifyRequest, q: unknown, paging: unknown) => {
+    const filter = { ...listFilter(q), scope: scopeOfRequest(request) };
     const sorting = parseSorting(q, SORT_BY);
     const { firstResult, maxResults } = parsePaging(paging);
     return (await queries.list(filter, { sorting, firstResult, maxResults })).map(externalTaskDto);
   };
   const listResponse = { 200: Type.Array(ExternalTaskSchema) };
-  app.get('/external-task', { schema: { tags, summary: 'List external tasks', querystring: ListQuerySchema, response: listResponse } }, async (request) => list(request.query, request.query));
-  app.post('/external-task', { schema: { tags, summary: 'List external tasks (query in the body)', body: Type.Record(Type.String(), Type.Unknown()), response: listResponse } }, async (request) => list(request.body, request.query));
-  app.get('/external-task/count', { schema: { tags, querystring: ListQuerySchema, response: { 200: CountSchema } } }, async (request) => ({ count: await queries.count(listFilter(request.query)) }));
-  app.post('/external-task/count', { schema: { tags, body: Type.Record(Type.String(), Type.Unknown()), response: { 200: CountSchema } } }, async (request) => ({ count: await queries.count(listFilter(request.body)) }));
+  app.get('/external-task', { schema: { tags, summary: 'List external tasks', querystring: ListQuerySchema, response: listResponse } }, async (request) => list(request, request.query, request.query));
+  app.post('/external-task', { schema: { tags, summary: 'List external tasks (query in the body)', body: Type.Record(Type.String(), Type.Unknown()), response: listResponse } }, async (request) => list(request, request.body, request.query));
+  app.get('/external-task/count', { schema: { tags, querystring: ListQuerySchema, response: { 200: CountSchema } } }, async (request) => ({ count: await queries.count({ ...listFilter(request.query), scope: scopeOfRequest(request) }) }));
+  app.post('/external-task/count', { schema: { tags, body: Type.Record(Type.String(), Type.Unknown()), response: { 200: CountSchema } } }, async (request) => ({ count: await queries.count({ ...listFilter(request.body), scope: scopeOfRequest(request) }) }));
 
   app.get('/external-task/:id', { schema: { tags, params: IdParams, response: { 200: ExternalTaskSchema } } }, async (request) => externalTaskDto(await queries.byId((request.params as Static<typeof IdParams>).id)));
 

@@ -5,6 +5,7 @@ import { CountSchema, InvalidRequestError, parsePaging, parseSorting } from '../
 import { PagingOnlyQuerySchema, bodySchema, querySchema, readParams, rejectUnsupported, type ParamSpec } from './query-params.js';
 import { historicActivityDto, historicInstanceDto } from './runtime-dto.js';
 import './services-decorator.js';
+import { scopeOfRequest } from '../../auth/index.js';
 
 const INSTANCE_PARAMS = {
   processInstanceId: 'string', processInstanceIds: 'list',
@@ -83,18 +84,18 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['history'];
 
   app.get('/history/process-instance', { schema: { tags, summary: 'List historic process instances', querystring: querySchema(INSTANCE_PARAMS) } }, async (request) =>
-    (await instanceQueries.list(historicInstanceFilter(request.query), instanceSorts(request.query), parsePaging(request.query))).map(historicInstanceDto),
+    (await instanceQueries.list({ ...historicInstanceFilter(request.query), scope: scopeOfRequest(request) }, instanceSorts(request.query), parsePaging(request.query))).map(historicInstanceDto),
   );
   app.post('/history/process-instance', {
     schema: { tags, summary: 'List historic process instances (filters as JSON body)', querystring: PagingOnlyQuerySchema, body: bodySchema(INSTANCE_PARAMS) },
   }, async (request) =>
-    (await instanceQueries.list(historicInstanceFilter(request.body), instanceSorts(request.body), parsePaging(request.query))).map(historicInstanceDto),
+    (await instanceQueries.list({ ...historicInstanceFilter(request.body), scope: scopeOfRequest(request) }, instanceSorts(request.body), parsePaging(request.query))).map(historicInstanceDto),
   );
   app.get('/history/process-instance/count', { schema: { tags, summary: 'Count historic process instances', querystring: querySchema(INSTANCE_PARAMS), response: { 200: CountSchema } } }, async (request) => ({
-    count: await instanceQueries.count(historicInstanceFilter(request.query)),
+    count: await instanceQueries.count({ ...historicInstanceFilter(request.query), scope: scopeOfRequest(request) }),
   }));
   app.post('/history/process-instance/count', { schema: { tags, summary: 'Count historic process instances (filters as JSON body)', body: bodySchema(INSTANCE_PARAMS), response: { 200: CountSchema } } }, async (request) => ({
-    count: await instanceQueries.count(historicInstanceFilter(request.body)),
+    count: await instanceQueries.count({ ...historicInstanceFilter(request.body), scope: scopeOfRequest(request) }),
   }));
   app.get('/history/process-instance/:id', { schema: { tags, summary: 'One historic process instance', params: IdParams } }, async (request) => {
     const { id } = request.params as { id: string };
@@ -102,18 +103,18 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/history/activity-instance', { schema: { tags, summary: 'List historic activity instances', querystring: querySchema(ACTIVITY_PARAMS) } }, async (request) =>
-    (await historyQueries.activities(activityFilter(request.query), activitySorts(request.query), parsePaging(request.query))).map(historicActivityDto),
+    (await historyQueries.activities({ ...activityFilter(request.query), scope: scopeOfRequest(request) }, activitySorts(request.query), parsePaging(request.query))).map(historicActivityDto),
   );
   app.post('/history/activity-instance', {
     schema: { tags, summary: 'List historic activity instances (filters as JSON body)', querystring: PagingOnlyQuerySchema, body: bodySchema(ACTIVITY_PARAMS) },
   }, async (request) =>
-    (await historyQueries.activities(activityFilter(request.body), activitySorts(request.body), parsePaging(request.query))).map(historicActivityDto),
+    (await historyQueries.activities({ ...activityFilter(request.body), scope: scopeOfRequest(request) }, activitySorts(request.body), parsePaging(request.query))).map(historicActivityDto),
   );
   app.get('/history/activity-instance/count', { schema: { tags, summary: 'Count historic activity instances', querystring: querySchema(ACTIVITY_PARAMS), response: { 200: CountSchema } } }, async (request) => ({
-    count: await historyQueries.countActivities(activityFilter(request.query)),
+    count: await historyQueries.countActivities({ ...activityFilter(request.query), scope: scopeOfRequest(request) }),
   }));
   app.post('/history/activity-instance/count', { schema: { tags, summary: 'Count historic activity instances (filters as JSON body)', body: bodySchema(ACTIVITY_PARAMS), response: { 200: CountSchema } } }, async (request) => ({
-    count: await historyQueries.countActivities(activityFilter(request.body)),
+    count: await historyQueries.countActivities({ ...activityFilter(request.body), scope: scopeOfRequest(request) }),
   }));
   app.get('/history/activity-instance/:id', { schema: { tags, summary: 'One historic activity instance', params: IdParams } }, async (request) => {
     const { id } = request.params as { id: string };

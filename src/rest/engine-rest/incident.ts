@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { INCIDENT_SORT_COLUMNS, type IncidentFilter, type IncidentInfo, type IncidentSortBy } from '../../external-tasks/index.js';
 import { CountSchema, formatCamundaDate, parseDateParam, parseFlag, parseList, parsePaging, parseSorting, parseString } from '../camunda/index.js';
 import './services-decorator.js';
+import { scopeOfRequest } from '../../auth/index.js';
 
 const STRINGS = ['incidentId', 'incidentType', 'incidentMessage', 'incidentMessageLike', 'processDefinitionId', 'processInstanceId', 'executionId', 'activityId', 'configuration'] as const;
 const LISTS = ['processDefinitionKeyIn', 'tenantIdIn'] as const;
@@ -79,10 +80,10 @@ export const incidentRoutes: FastifyPluginAsync = async (app) => {
   app.get('/incident', { schema: { tags, summary: 'List open incidents', querystring: IncidentQuerySchema, response: { 200: Type.Array(IncidentSchema) } } }, async (request) => {
     const sorting = parseSorting(request.query, SORT_BY);
     const { firstResult, maxResults } = parsePaging(request.query);
-    return (await incidents.list(incidentFilter(request.query), { sorting, firstResult, maxResults })).map(incidentDto);
+    return (await incidents.list({ ...incidentFilter(request.query), scope: scopeOfRequest(request) }, { sorting, firstResult, maxResults })).map(incidentDto);
   });
 
   app.get('/incident/count', { schema: { tags, summary: 'Count open incidents', querystring: IncidentQuerySchema, response: { 200: CountSchema } } }, async (request) => ({
-    count: await incidents.count(incidentFilter(request.query)),
+    count: await incidents.count({ ...incidentFilter(request.query), scope: scopeOfRequest(request) }),
   }));
 };

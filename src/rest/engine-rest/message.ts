@@ -4,6 +4,7 @@ import type { CorrelationResult } from '../../runtime/index.js';
 import { InvalidRequestError, NullableVariableMapSchema, decodeVariables, toEngineVariables, withoutTransient } from '../camunda/index.js';
 import { variablesDto } from './runtime-dto.js';
 import './services-decorator.js';
+import { actorOf } from '../../auth/index.js';
 
 const nullable = <T extends ReturnType<typeof Type.String>>(s: T) => Type.Optional(Type.Union([s, Type.Null()]));
 const nullableBool = Type.Optional(Type.Union([Type.Boolean(), Type.Null()]));
@@ -75,6 +76,7 @@ export const messageRoutes: FastifyPluginAsync = async (app) => {
       correlationKeys,
       processVariables,
       all: body.all === true,
+      userId: actorOf(request),
     });
     request.log.info({ messageName: body.messageName, processInstanceIds: [...new Set(results.map((r) => r.instance.id))] }, 'message correlated');
     if (!body.resultEnabled) return reply.code(204).send();

@@ -19,6 +19,7 @@ import {
 } from '../camunda/index.js';
 import { definitionDto, instanceDto } from './dto.js';
 import './services-decorator.js';
+import { actorOf } from '../../auth/index.js';
 
 const SORT_BY = ['category', 'key', 'id', 'name', 'version', 'deploymentId', 'tenantId', 'versionTag'] as const;
 const SORT_COLUMNS: Record<(typeof SORT_BY)[number], string> = {
@@ -67,7 +68,7 @@ export const processDefinitionRoutes: FastifyPluginAsync = async (app) => {
         throw new InvalidRequestError('startInstructions are not supported', 'startInstructions');
       }
       const variables = body.variables ? toEngineVariables(decodeVariables(body.variables, 'variables')) : {};
-      const { definition, outcome } = await starter.start(refOf(params(request)), { businessKey: body.businessKey ?? null, variables });
+      const { definition, outcome } = await starter.start(refOf(params(request)), { businessKey: body.businessKey ?? null, variables, userId: actorOf(request) });
       request.log.info({ processInstanceId: outcome.instanceId, businessKey: outcome.businessKey, definitionId: definition.id }, 'process instance started');
       const dto = instanceDto(request, {
         id: outcome.instanceId,

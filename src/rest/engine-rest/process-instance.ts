@@ -20,6 +20,7 @@ import { instanceDto } from './dto.js';
 import { PagingOnlyQuerySchema, bodySchema, querySchema, readParams, rejectUnsupported, type ParamSpec } from './query-params.js';
 import { variablesDto } from './runtime-dto.js';
 import './services-decorator.js';
+import { actorOf, scopeOfRequest } from '../../auth/index.js';
 
 const INSTANCE_PARAMS = {
   processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string',
@@ -76,19 +77,19 @@ export const processInstanceRoutes: FastifyPluginAsync = async (app) => {
   const { instanceQueries, instanceCommands } = app.services;
 
   app.get('/process-instance', { schema: { tags: ['process-instance'], summary: 'List running process instances', querystring: querySchema(INSTANCE_PARAMS) } }, async (request) =>
-    (await instanceQueries.list(instanceFilter(request.query), sorts(request.query), parsePaging(request.query))).map((i) => dto(request, i)),
+    (await instanceQueries.list({ ...instanceFilter(request.query), scope: scopeOfRequest(request) }, sorts(request.query), parsePaging(request.query))).map((i) => dto(request, i)),
   );
   app.post('/process-instance', {
     schema: { tags: ['process-instance'], summary: 'List running process instances (filters as JSON body)', querystring: PagingOnlyQuerySchema, body: bodySchema(INSTANCE_PARAMS) },
   }, async (request) =>
-    (await instanceQueries.list(instanceFilter(request.body), sorts(request.body), parsePaging(request.query))).map((i) => dto(request, i)),
+    (await instanceQueries.list({ ...instanceFilter(request.body), scope: scopeOfRequest(request) }, sorts(request.body), parsePaging(request.query))).map((i) => dto(request, i)),
   );
   app.get('/process-instance/count', {
     schema: { tags: ['process-instance'], summary: 'Count running process instances', querystring: querySchema(INSTANCE_PARAMS), response: { 200: CountSchema } },
-  }, async (request) => ({ count: await instanceQueries.count(instanceFilter(request.query)) }));
+  }, async (request) => ({ count: await instanceQueries.count({ ...instanceFilter(request.query), scope: scopeOfRequest(request) }) }));
   app.post('/process-instance/count', {
     schema: { tags: ['process-instance'], summary: 'Count running process instances (filters as JSON body)', body: bodySchema(INSTANCE_PARAMS), response: { 200: CountSchema } },
-  }, async (request) => ({ count: await instanceQueries.count(instanceFilter(request.body)) }));
+  }, async (request) => ({ count: await instanceQueries.count({ ...instanceFilter(request.body), scope: scopeOfRequest(request) }) }));
 
   app.get('/process-instance/:id', { schema: { tags: ['process-instance'], summary: 'One running process instance', params: IdParams } }, async (request) => {
     const { id } = request.params as { id: string };
@@ -103,7 +104,7 @@ export const processInstanceRoutes: FastifyPluginAsync = async (app) => {
     // Termination runs no listeners, I/O mappings or sub-processes, so the skip flags hold anyway.
     for (const flag of ['skipCustomListeners', 'skipIoMappings', 'skipSubprocesses']) parseBool(q, flag);
     const failIfNotExists = parseBool(q, 'failIfNotExists') ?? true;
-    const deleted = await instanceCommands.delete(id, { failIfNotExists });
+    const deleted = await instanceCommands.delete(id, { failIfNotExists, userId: actorOf(request) });
     if (deleted) request.log.info({ processInstanceId: id }, 'process instance deleted');
     return reply.code(204).send();
   });
@@ -124,7 +125,7 @@ export const processInstanceRoutes: FastifyPluginAsync = async (app) => {
     const deletions = body.deletions ?? [];
     const both = deletions.find((name) => Object.hasOwn(modifications, name));
     if (both !== undefined) throw new InvalidRequestError(`Variable '${both}' is both modified and deleted`, `deletions`);
-    await instanceCommands.modifyVariables(id, modifications, deletions);
+    await instanceCommands.modifyVariables(id, modifications, deletions, actorOf(request));
     return reply.code(204).send();
   });
 
@@ -141,7 +142,7 @@ export const processInstanceRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const { id, varName } = request.params as { id: string; varName: string };
     const value = decodeTypedValue(request.body, varName);
-    await instanceCommands.modifyVariables(id, { [varName]: value.value }, []);
+    await instanceCommands.modifyVariables(id, { [varName]: value.value }, [], actorOf(request));
     return reply.code(204).send();
   });
 
@@ -149,7 +150,7 @@ export const processInstanceRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['process-instance'], summary: 'Delete one variable of a running process instance', params: VariableParams },
   }, async (request, reply) => {
     const { id, varName } = request.params as { id: string; varName: string };
-    await instanceCommands.modifyVariables(id, {}, [varName]);
+    await instanceCommands.modifyVariables(id, {}, [varName], actorOf(request));
     return reply.code(204).send();
   });
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { InvalidRequestError, NullableVariableMapSchema, decodeVariables, toEngineVariables, withoutTransient } from '../camunda/index.js';
 import './services-decorator.js';
+import { actorOf } from '../../auth/index.js';
 
 const nullableString = Type.Optional(Type.Union([Type.String(), Type.Null()]));
 
@@ -30,6 +31,7 @@ export const signalRoutes: FastifyPluginAsync = async (app) => {
       ...(body.tenantId ? { tenantId: body.tenantId } : {}),
       withoutTenantId: body.withoutTenantId === true,
       ...(Object.keys(variables).length ? { variables } : {}),
+      userId: actorOf(request),
     });
     request.log.info({ signalName: body.name, delivered }, 'signal broadcast');
     return reply.code(204).send();

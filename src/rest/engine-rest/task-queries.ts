@@ -16,6 +16,7 @@ import { formVariables } from './form-variables.js';
 import { PagingOnlyQuerySchema, bodySchema, querySchema, readParams, rejectUnsupported, type ParamSpec } from './query-params.js';
 import { taskDto, variableMap, variablesDto } from './runtime-dto.js';
 import './services-decorator.js';
+import { scopeOfRequest } from '../../auth/index.js';
 
 /** `GET /task` parameters (spec 4.3); the names are TaskFilter's fields. */
 const TASK_PARAMS = {
@@ -111,7 +112,7 @@ export const taskQueryRoutes: FastifyPluginAsync = async (app) => {
   const { taskQueries } = app.services;
 
   async function list(request: FastifyRequest, filterSource: unknown) {
-    const filter = taskFilter(filterSource);
+    const filter = { ...taskFilter(filterSource), scope: scopeOfRequest(request) };
     const tasks = await taskQueries.list(filter, taskSorts(filterSource), parsePaging(request.query));
     const withVariables = parseFlag(filterSource, 'withTaskVariablesInReturn');
     const withLocal = parseFlag(filterSource, 'withTaskLocalVariablesInReturn');
@@ -135,10 +136,10 @@ export const taskQueryRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => list(request, request.body));
 
   app.get('/task/count', { schema: { tags: ['task'], summary: 'Count open user tasks', querystring: TaskQuerySchema, response: { 200: CountSchema } } }, async (request) => ({
-    count: await taskQueries.count(taskFilter(request.query)),
+    count: await taskQueries.count({ ...taskFilter(request.query), scope: scopeOfRequest(request) }),
   }));
   app.post('/task/count', { schema: { tags: ['task'], summary: 'Count open user tasks (filters as JSON body)', body: TaskBodySchema, response: { 200: CountSchema } } }, async (request) => ({
-    count: await taskQueries.count(taskFilter(request.body)),
+    count: await taskQueries.count({ ...taskFilter(request.body), scope: scopeOfRequest(request) }),
   }));
 
   app.get('/task/:id', { schema: { tags: ['task'], summary: 'One open user task', params: IdParams } }, async (request) => {

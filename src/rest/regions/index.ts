@@ -16,6 +16,7 @@ import {
   parsePaging,
 } from '../camunda/index.js';
 import '../engine-rest/services-decorator.js';
+import { actorOf } from '../../auth/index.js';
 
 registerErrorMapping(regions.RegionNotFoundError, (e) => new NotFoundError(e.message));
 registerErrorMapping(regions.NoActiveDefinitionError, (e) => new ConflictError(e.message));
@@ -64,12 +65,13 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
     return (await service.history((request.params as { region: string }).region, page)).map(activationDto);
   });
 
-  // The acting user comes from authentication once it exists (issue 5); until then the body may name it.
+  // The audit trail names the signed-in user; a body `userId` is kept for old clients but never
+  // wins over the authenticated one (it only applies to apps built without authentication).
   app.post('/api/regions/:region/activate', { schema: { tags: ['regions'], summary: 'Switch the region to another version or scheme; running orders stay on theirs', params: RegionParams, body: ActivateBody } }, async (request) => {
     const { region } = request.params as { region: string };
     const body = request.body as { definitionId?: string; key?: string; version?: number; reason?: string; userId?: string };
     const definition = body.definitionId ? { definitionId: body.definitionId } : { key: body.key!, version: body.version! };
-    const activation = await service.activate(region, { definition, userId: body.userId ?? null, reason: body.reason ?? null });
+    const activation = await service.activate(region, { definition, userId: actorOf(request) ?? body.userId ?? null, reason: body.reason ?? null });
     request.log.info({ region, definitionId: activation.definitionId, previous: activation.previousDefinitionId }, 'region activated');
     return activationDto(activation);
   });
@@ -77,7 +79,7 @@ export const regionRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/regions/:region/rollback', { schema: { tags: ['regions'], summary: 'Return the region to the previously active definition', params: RegionParams, body: RollbackBody } }, async (request) => {
     const { region } = request.params as { region: string };
     const body = request.body as { reason?: string; userId?: string };
-    const activation = await service.rollback(region, body.userId ?? null, body.reason ?? null);
+    const activation = await service.rollback(region, actorOf(request) ?? body.userId ?? null, body.reason ?? null);
     request.log.info({ region, definitionId: activation.definitionId }, 'region rolled back');
     return activationDto(activation);
   });

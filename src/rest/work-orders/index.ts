@@ -3,14 +3,14 @@
  * list orders with filters, paging and sorting, read one with its full timeline. Errors are
  * Camunda-style `{type, message}` bodies, as on every /api route.
  *
- * Who is asking decides whether requester names and phones are masked (masking.ts). The
- * `viewerOf` option is that seam: authentication (a parallel issue) will pass a function that
- * reads the signed-in user's role; without it every caller sees the order unmasked.
+ * Who is asking decides whether requester names and phones are masked (masking.ts) and which
+ * orders exist for them (src/access: another unit's order is 404). `viewerOf` is that seam;
+ * buildApp passes src/auth's; without it every caller sees every order unmasked.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import * as wo from '../../work-orders/index.js';
-import { installCamundaConventions, registerErrorMapping, NotFoundError, InvalidRequestError, CamundaHttpError } from '../camunda/index.js';
+import { installCamundaConventions, registerErrorMapping, NotFoundError, InvalidRequestError, CamundaHttpError, AuthorizationError } from '../camunda/index.js';
 import '../engine-rest/services-decorator.js';
 import { workOrderDetailDto, workOrderDto } from './dto.js';
 
@@ -21,7 +21,7 @@ registerErrorMapping(wo.InvalidWorkOrderQueryError, (e) => new InvalidRequestErr
 registerErrorMapping(wo.IdempotencyKeyReusedError, (e) => new CamundaHttpError(422, 'IdempotencyKeyReusedException', e.message, null));
 
 export interface WorkOrderRoutesOptions {
-  /** Who is asking; undefined means unmasked (until authentication provides roles). */
+  /** Who is asking; undefined means unmasked and unscoped. */
   viewerOf?: (request: FastifyRequest) => wo.Viewer | undefined;
 }
 
@@ -46,6 +46,11 @@ export const workOrderRoutes: FastifyPluginAsync<WorkOrderRoutesOptions> = async
     },
     async (request, reply) => {
       const viewer = viewerOf(request);
+      const region = (request.body as { region?: unknown }).region;
+      // A region-bound office registers for its own region only (it could not read the order back).
+      if (viewer?.scope?.region && region !== viewer.scope.region) {
+        throw new AuthorizationError(`User '${viewer.userId}' registers work orders for region ${viewer.scope.region} only`, viewer.userId ?? null);
+      }
       const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
       const { order, created } = await service.register(request.body as wo.IntakeInput, { idempotencyKey: key, userId: viewer?.userId ?? null }, viewer);
       if (created) request.log.info({ workOrder: order.number, region: order.region, instance: order.processInstanceId }, 'work order registered');

@@ -185,7 +185,7 @@ t.test('Camunda error bodies', async (t) => {
 
   res = await app.inject({ method: 'GET', url: '/engine-rest/secured' });
   t.equal(res.statusCode, 401);
-  t.equal(res.body, '', '401 has no body');
+  t.match(json(res.body), { type: 'AuthenticationException', message: 'Authentication required' }, '401 has a Camunda error body');
   t.equal(res.headers['www-authenticate'], 'Basic realm="default"');
 
   res = await app.inject({ method: 'POST', url: '/engine-rest/deployment/create' });
