@@ -99,3 +99,19 @@ t.test('region-wide roles see every unit of their region, and no other region', 
   t.same(hj.items.map((o: { id: string }) => o.id), [huojia.id]);
   t.equal((await call(ctx, who.dispatcher.headers, 'POST', '/api/work-orders', form({ region: 'huojia' }))).status, 403, 'a puyang office registers for puyang only');
 });
+
+t.test('a region-bound dispatcher starts only its own region\'s definitions through /engine-rest', async (t) => {
+  const latest = async (tenant: string) => ((await ctx.app.inject({ method: 'GET', url: `/engine-rest/process-definition?latestVersion=true&tenantIdIn=${tenant}` })).json() as Array<{ id: string; key: string }>)[0]!;
+  const instances = async () => ((await db.query(`SELECT count(*)::int AS n FROM process_instance`)) as Array<{ n: number }>)[0]!.n;
+  const hj = await latest('huojia');
+  const py = await latest('puyang');
+  const before = await instances();
+  const body = { variables: { unit: { value: 'water', type: 'String' } } };
+  for (const url of [`/engine-rest/process-definition/${hj.id}/start`, `/engine-rest/process-definition/key/${hj.key}/tenant-id/huojia/start`]) {
+    const refused = await call(ctx, who.dispatcher.headers, 'POST', url, body);
+    t.equal(refused.status, 403, url);
+    t.match(refused.body, { type: 'AuthorizationException', message: /region 'puyang'.*region 'huojia'/ });
+  }
+  t.equal(await instances(), before, 'nothing started');
+  t.equal((await call(ctx, who.dispatcher.headers, 'POST', `/engine-rest/process-definition/${py.id}/start`, body)).status, 200, 'its own region starts');
+});

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { DefinitionReference } from '../../runtime/index.js';
 import {
+  AuthorizationError,
   CountSchema,
   InvalidRequestError,
   NullableVariableMapSchema,
@@ -19,7 +20,7 @@ import {
 } from '../camunda/index.js';
 import { definitionDto, instanceDto } from './dto.js';
 import './services-decorator.js';
-import { actorOf } from '../../auth/index.js';
+import { actorOf, scopeOfRequest } from '../../auth/index.js';
 
 const SORT_BY = ['category', 'key', 'id', 'name', 'version', 'deploymentId', 'tenantId', 'versionTag'] as const;
 const SORT_COLUMNS: Record<(typeof SORT_BY)[number], string> = {
@@ -68,7 +69,9 @@ export const processDefinitionRoutes: FastifyPluginAsync = async (app) => {
         throw new InvalidRequestError('startInstructions are not supported', 'startInstructions');
       }
       const variables = body.variables ? toEngineVariables(decodeVariables(body.variables, 'variables')) : {};
-      const { definition, outcome } = await starter.start(refOf(params(request)), { businessKey: body.businessKey ?? null, variables, userId: actorOf(request) });
+      const ref = refOf(params(request));
+      await mayStartIn(request, await resolve(ref));
+      const { definition, outcome } = await starter.start(ref, { businessKey: body.businessKey ?? null, variables, userId: actorOf(request) });
       request.log.info({ processInstanceId: outcome.instanceId, businessKey: outcome.businessKey, definitionId: definition.id }, 'process instance started');
       const dto = instanceDto(request, {
         id: outcome.instanceId,
@@ -111,4 +114,16 @@ function definitionFilter(q: unknown) {
     active: parseFlag(q, 'active'),
     startableInTasklist: parseBool(q, 'startableInTasklist'),
   };
+}
+
+/**
+ * A user bound to a region starts only that region's definitions: an instance of another
+ * region's (or of no region's) definition would be invisible to them at once and would run in
+ * a region whose office never agreed to it. Definitions stay readable to all; hence 403, not 404.
+ */
+async function mayStartIn(request: FastifyRequest, definition: { id: string; tenantId: string | null }): Promise<void> {
+  const scope = scopeOfRequest(request);
+  if (!scope?.region || definition.tenantId === scope.region) return;
+  const of = definition.tenantId ? `region '${definition.tenantId}'` : 'no region';
+  throw new AuthorizationError(`User '${scope.userId}' works in region '${scope.region}' and may not start ${definition.id}, a definition of ${of}`, scope.userId);
 }
