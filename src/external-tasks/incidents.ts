@@ -8,7 +8,8 @@ export interface IncidentInfo {
   id: string;
   processDefinitionId: string;
   processDefinitionKey: string;
-  processInstanceId: string;
+  /** null for a failed timer start job, which has no instance yet. */
+  processInstanceId: string | null;
   executionId: string | null;
   activityId: string | null;
   incidentTimestamp: Date;
@@ -48,13 +49,13 @@ export const INCIDENT_SORT_COLUMNS = {
   processInstanceId: 'i.process_instance_id',
   processDefinitionId: 'i.process_definition_id',
   configuration: 'i.configuration',
-  tenantId: 'pi.tenant_id',
+  tenantId: 'pd.tenant_id',
 } as const;
 export type IncidentSortBy = keyof typeof INCIDENT_SORT_COLUMNS;
 
 interface IncidentRow {
   id: string;
-  process_instance_id: string;
+  process_instance_id: string | null;
   process_definition_id: string;
   activity_id: string | null;
   execution_id: string | null;
@@ -102,15 +103,15 @@ function incidentFilter(q: IncidentFilter): SqlFilter {
     .eq('i.message', q.incidentMessage)
     .like('i.message', q.incidentMessageLike)
     .eq('i.process_definition_id', q.processDefinitionId)
-    .in('pi.definition_key', q.processDefinitionKeyIn)
+    .in('pd.key', q.processDefinitionKeyIn)
     .eq('i.process_instance_id', q.processInstanceId)
     .eq('i.execution_id', q.executionId)
     .eq('i.activity_id', q.activityId)
     .eq('i.configuration', q.configuration)
     .compare('i.created_at', '<', q.incidentTimestampBefore)
     .compare('i.created_at', '>', q.incidentTimestampAfter)
-    .tenants('pi.tenant_id', q.tenantIdIn, q.withoutTenantId);
-  return restrictInstances(f, q.scope, 'i.process_instance_id', 'pi.tenant_id');
+    .tenants('pd.tenant_id', q.tenantIdIn, q.withoutTenantId);
+  return restrictInstances(f, q.scope, 'i.process_instance_id', 'pd.tenant_id');
 }
 
 function toIncidentInfo(r: IncidentRow): IncidentInfo {

@@ -144,6 +144,24 @@ t.test('a deploy-time expression may call calendar functions (the tenant is the 
   t.match(JSON.parse(res.body), { type: 'InvalidRequestException', message: /StartTimer.*patrol-bad|patrol-bad.*StartTimer/ });
 });
 
+t.test('a start job that keeps failing opens an incident GET /incident lists, with no instance', async (t) => {
+  const t0 = services.clock.now().getTime();
+  // The task's group comes from a variable a timer-started instance cannot have: every start fails.
+  const xml = timerStartXml('patrol-broken', 'timeDate', iso(t0 + HOUR)).replace('camunda:candidateGroups="unit"', 'camunda:candidateGroups="${unit}"');
+  const deployed = await services.deployments.deploy({ name: 'patrol-broken', source: 'test', tenantId: null, enableDuplicateFiltering: false, deployChangedOnly: false, resources: [{ name: 'patrol-broken.bpmn', content: Buffer.from(xml) }] });
+  const definitionId = deployed.definitions![0]!.id;
+  const endBackOff = () => query(services, `UPDATE timer_job SET locked_until = now() - interval '1 second' WHERE process_definition_id = $1`, [definitionId]);
+  t.match((await moveClock(app, { advance: 'PT1H' })).body.timers, { failed: 1 });
+  for (const expected of [{ failed: 1 }, { incident: 1 }]) {
+    await endBackOff();
+    t.match((await moveClock(app, { advance: 'PT1M' })).body.timers, expected);
+  }
+  t.same(await instancesOf(definitionId), [], 'every failed start rolled back');
+  const listed = (await app.inject({ method: 'GET', url: `/engine-rest/incident?processDefinitionId=${encodeURIComponent(definitionId)}` })).json() as unknown[];
+  t.match(listed, [{ incidentType: 'failedJob', processDefinitionId: definitionId, processInstanceId: null, activityId: 'StartTimer', incidentMessage: /unit/ }]);
+  t.same((await app.inject({ method: 'GET', url: '/engine-rest/incident/count?incidentType=failedJob' })).json(), { count: 1 });
+});
+
 const BOUNDARY = '----suqiu-timer-start';
 function multipart(name: string, xml: string): string {
   return [`--${BOUNDARY}`, `Content-Disposition: form-data; name="data"; filename="${name}"`, 'Content-Type: application/octet-stream', '', xml, `--${BOUNDARY}--`, ''].join('\r\n');

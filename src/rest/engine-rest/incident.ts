@@ -24,7 +24,7 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 const IncidentSchema = Type.Object({
   id: Type.String(),
   processDefinitionId: Type.String(),
-  processInstanceId: Type.String(),
+  processInstanceId: NullableString,
   executionId: NullableString,
   incidentTimestamp: Type.String(),
   incidentType: Type.String(),
