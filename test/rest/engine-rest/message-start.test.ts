@@ -10,7 +10,7 @@ import { call, deployFixture } from './helpers.js';
 const ctx = await startTestApp();
 t.teardown(() => ctx.close());
 const q = async (sql: string, params: unknown[] = []) => (await ctx.services.database.dataSource.query(sql, params)) as any[];
-const instancesOf = (definitionId: string) => q(`SELECT id, business_key FROM process_instance WHERE definition_id = $1 ORDER BY start_time, id`, [definitionId]);
+const instancesOf = (definitionId: string) => q(`SELECT id, business_key FROM process_instance WHERE definition_id = $1 ORDER BY start_time, business_key, id`, [definitionId]);
 const tasksOf = async (id: string) => (await q(`SELECT task_definition_key FROM task WHERE process_instance_id = $1`, [id])).map((r) => r.task_definition_key);
 
 const v1 = await deployFixture(ctx, 'message-start.bpmn');
