@@ -1,16 +1,9 @@
 import t from 'tap';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { keptStore } from './kept-store.js';
 import { loadConfig } from '../../src/config/index.js';
 import { TestClock } from '../../src/clock/index.js';
 import { createServices, type Services } from '../../src/services.js';
 import { buildApp } from '../../src/app.js';
-import { jobIdOf } from '../../src/scheduler/index.js';
 import { TEST_ADMIN_PASSWORD, TEST_EPOCH, basicAuth, injectAs } from '../support/harness.js';
 import { deploy, start, moveClock, ended, openTasks, timerRows, query, eventually, HOUR } from './support.js';
 
@@ -19,23 +12,7 @@ import { deploy, start, moveClock, ended, openTasks, timerRows, query, eventuall
  * Redis lost every job meanwhile; and none fires twice. The database outlives the service:
  * embedded PGlite in a data folder, or a PostgreSQL schema kept between the runs.
  */
-const redisUrl = process.env.REDIS_URL;
-const databaseUrl = process.env.DATABASE_URL;
-const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
-const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'suqiu-restart-'));
-const queueName = `suqiu-timers-${schema ?? 'restart'}`;
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-
-t.teardown(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  if (schema && databaseUrl) {
-    const ds = new DataSource({ type: 'postgres', url: databaseUrl });
-    await ds.initialize();
-    await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await ds.destroy();
-  }
-  if (redisUrl) await flushQueue();
-});
+const { redisUrl, schema, dataDir, logger, flushQueue, queuedJobIds } = await keptStore(t, 'restart');
 
 /** One run of the service on the shared database, with its clock at `now`. */
 async function boot(now: Date): Promise<{ services: Services; app: Awaited<ReturnType<typeof buildApp>>; clock: TestClock; stop(): Promise<void> }> {
@@ -57,23 +34,6 @@ async function boot(now: Date): Promise<{ services: Services; app: Awaited<Retur
 }
 
 /** Redis loses everything this database's queue had (a FLUSHALL, scoped to our queue). */
-async function flushQueue(): Promise<void> {
-  const queue = new Queue(queueName, { connection: { url: redisUrl!, maxRetriesPerRequest: null } });
-  await queue.obliterate({ force: true });
-  await queue.close();
-}
-
-async function queuedJobIds(jobs: Array<{ id: string; due_at: Date }>): Promise<string[]> {
-  const queue = new Queue(queueName, { connection: { url: redisUrl!, maxRetriesPerRequest: null } });
-  try {
-    const found: string[] = [];
-    for (const j of jobs) if (await queue.getJob(jobIdOf({ id: j.id, dueAt: j.due_at }))) found.push(j.id);
-    return found;
-  } finally {
-    await queue.close();
-  }
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const t0 = TEST_EPOCH.getTime();
 

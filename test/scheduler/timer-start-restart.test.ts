@@ -1,15 +1,8 @@
 import t from 'tap';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { keptStore } from './kept-store.js';
 import { loadConfig } from '../../src/config/index.js';
 import { TestClock } from '../../src/clock/index.js';
 import { createServices, type Services } from '../../src/services.js';
-import { jobIdOf } from '../../src/scheduler/index.js';
 import { TEST_EPOCH } from '../support/harness.js';
 import { query, eventually, HOUR } from './support.js';
 import { timerStartXml } from './timer-start-support.js';
@@ -20,23 +13,7 @@ import { timerStartXml } from './timer-start-support.js';
  * PostgreSQL the service comes back as two nodes at once, racing for the overdue occurrence.
  * The database outlives the service: embedded PGlite in a data folder, or a kept schema.
  */
-const redisUrl = process.env.REDIS_URL;
-const databaseUrl = process.env.DATABASE_URL;
-const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
-const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'suqiu-start-restart-'));
-const queueName = `suqiu-timers-${schema ?? 'start-restart'}`;
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-
-t.teardown(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  if (schema && databaseUrl) {
-    const ds = new DataSource({ type: 'postgres', url: databaseUrl });
-    await ds.initialize();
-    await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await ds.destroy();
-  }
-  if (redisUrl) await flushQueue();
-});
+const { redisUrl, databaseUrl, schema, dataDir, logger, flushQueue, queuedJobIds } = await keptStore(t, 'start-restart');
 
 async function boot(now: Date, node: string) {
   const config = { ...loadConfig({ ...process.env, TEST_CLOCK: '1', DEPLOY_SCHEMES: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir ?? './data' }), nodeId: `${node}-${now.toISOString()}` };
@@ -50,23 +27,6 @@ async function boot(now: Date, node: string) {
  */
 async function advance(s: Services, ms: number): Promise<void> {
   await s.scheduler.moveTestClock(new Date(s.clock.now().getTime() + ms));
-}
-
-async function flushQueue(): Promise<void> {
-  const queue = new Queue(queueName, { connection: { url: redisUrl!, maxRetriesPerRequest: null } });
-  await queue.obliterate({ force: true });
-  await queue.close();
-}
-
-async function queued(jobs: Array<{ id: string; due_at: Date }>): Promise<number> {
-  const queue = new Queue(queueName, { connection: { url: redisUrl!, maxRetriesPerRequest: null } });
-  try {
-    let n = 0;
-    for (const j of jobs) if (await queue.getJob(jobIdOf({ id: j.id, dueAt: j.due_at }))) n++;
-    return n;
-  } finally {
-    await queue.close();
-  }
 }
 
 async function deploy(s: Services, key: string, type: 'timeDate' | 'timeCycle', value: string): Promise<string> {
@@ -90,7 +50,7 @@ t.test('timer start jobs survive a restart with Redis flushed, and fire once eac
   const date = await deploy(run1.services, 'restart-date', 'timeDate', new Date(t0 + 2 * HOUR).toISOString());
   const pending = await startJobs(run1.services);
   t.equal(pending.length, 2, 'two timer start jobs in PostgreSQL');
-  if (redisUrl) t.equal(await queued(pending), 2, 'and delayed jobs in Redis');
+  if (redisUrl) t.equal((await queuedJobIds(pending)).length, 2, 'and delayed jobs in Redis');
   await run1.stop();
   if (redisUrl) await flushQueue();
 
@@ -104,7 +64,7 @@ t.test('timer start jobs survive a restart with Redis flushed, and fire once eac
   // The firing hands the cycle's next occurrence to Redis; the date (30 minutes away, beyond
   // the reconciler's 10-minute horizon) is enqueued by a later pass.
   const nextOccurrence = left.filter((j) => j.id === pending.find((p) => p.due_at.getTime() === t0 + HOUR)?.id);
-  if (redisUrl) t.ok(await eventually(async () => (await queued(nextOccurrence)) === 1), 'the next occurrence is a delayed job again');
+  if (redisUrl) t.ok(await eventually(async () => (await queuedJobIds(nextOccurrence)).length === 1), 'the next occurrence is a delayed job again');
 
   await advance(s2, 5 * HOUR);
   t.equal(await count(s2, cycle), 3, 'the cycle started its three instances');
