@@ -15,6 +15,7 @@ import { authRoutes } from './rest/auth/index.js';
 import { userRoutes, unitRoutes } from './rest/admin/index.js';
 import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
 import { notificationRoutes } from './rest/notifications/index.js';
+import { uiRoutes } from './rest/ui/index.js';
 
 export interface BuildAppOptions {
   services: Services;
@@ -38,7 +39,7 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   await app.register(swagger, {
     openapi: {
       info: { title: 'suqiu 诉求 — Camunda 7 compatible REST API', version: '1.0.0' },
-      tags: ['deployment', 'process-definition', 'process-instance', 'task', 'message', 'history', 'external-task', 'engine', 'regions', 'calendar', 'auth', 'users', 'units'].map((name) => ({ name })),
+      tags: ['deployment', 'process-definition', 'process-instance', 'task', 'message', 'history', 'external-task', 'engine', 'regions', 'calendar', 'auth', 'users', 'units', 'ui'].map((name) => ({ name })),
     },
   });
   for (const prefix of ['/engine-rest', '/engine-rest/engine/default']) {
@@ -60,6 +61,8 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(unitRoutes, { prefix: '/api/units' });
+  // Last: the console's static files take `/` and whatever no API route matched.
+  await app.register(uiRoutes, { uiDir: services.config.uiDir });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   return app;

@@ -25,6 +25,8 @@ export const EnvSchema = Type.Object({
   /** `1` deploys each built-in region's scheme from PROCESSES_DIR at start (deploy-changed-only). */
   DEPLOY_SCHEMES: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '1' }),
   PROCESSES_DIR: Type.String({ default: './processes' }),
+  /** The built web console (`npm run build:ui`), served at `/`. */
+  UI_DIR: Type.String({ default: './dist/ui' }),
   /** Identifies this process in locks (external tasks, timers) and logs. */
   NODE_ID: Type.Optional(Type.String()),
   /** Password of the `admin` user created at the first start; unset: generated and logged once. */
@@ -48,6 +50,7 @@ export interface Config {
   nodeId: string;
   deploySchemes: boolean;
   processesDir: string;
+  uiDir: string;
   adminPassword?: string;
   jwtSecret?: string;
 }
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: e.NODE_ID ?? `${process.pid}`,
     deploySchemes: e.DEPLOY_SCHEMES === '1',
     processesDir: e.PROCESSES_DIR,
+    uiDir: e.UI_DIR,
     adminPassword: e.ADMIN_PASSWORD,
     jwtSecret: e.JWT_SECRET,
   };
