@@ -18,17 +18,24 @@ export function Page({ title, actions, children }: { title: string; actions?: Co
   );
 }
 
-/** The service's message as it is (it names the field); a 403 says so plainly. */
+/**
+ * The service answers in English, naming the field at fault; a Chinese word for the kind of
+ * refusal in front of it tells the user at once whether to fix the input or ask for rights.
+ */
+function STATUS_PREFIX(status: number): string {
+  if (status === 400 || status === 422) return '输入有误：';
+  if (status === 403) return '无权操作：';
+  if (status === 404) return '未找到：';
+  if (status === 409) return '操作冲突：';
+  if (status === 413) return '内容过大：';
+  if (status >= 500) return '服务出错，请稍后重试：';
+  return '';
+}
+
+/** The service's message as it is, after the kind of refusal in Chinese. */
 export function ErrorBanner({ error }: { error: unknown }) {
   if (!error) return null;
-  const text =
-    error instanceof ApiError
-      ? error.status === 403
-        ? `无权操作：${error.message}`
-        : error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const text = error instanceof ApiError ? `${STATUS_PREFIX(error.status)}${error.message}` : error instanceof Error ? error.message : String(error);
   return (
     <div class="banner banner-error" role="alert">
       {text}
