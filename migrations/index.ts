@@ -13,5 +13,6 @@ import { WorkOrderLedger1732850000000 } from './1732850000000-work-order-ledger.
 import { GuidingCases1733000000000 } from './1733000000000-guiding-cases.js';
 import { TimerStartJobs1733100000000 } from './1733100000000-timer-start-jobs.js';
 import { Notifications1733200000000 } from './1733200000000-notifications.js';
+import { LoginLockout1733300000000 } from './1733300000000-login-lockout.js';
 
-export const migrations = [EngineCore1732300000000, SmsOutbox1732400000000, ExternalTaskLocalVariables1732400000001, Calendar1732500000000, Regions1732600000000, WorkOrders1732700000000, Auth1732800000000, WorkOrderLedger1732850000000, GuidingCases1733000000000, TimerStartJobs1733100000000, Notifications1733200000000];
+export const migrations = [EngineCore1732300000000, SmsOutbox1732400000000, ExternalTaskLocalVariables1732400000001, Calendar1732500000000, Regions1732600000000, WorkOrders1732700000000, Auth1732800000000, WorkOrderLedger1732850000000, GuidingCases1733000000000, TimerStartJobs1733100000000, Notifications1733200000000, LoginLockout1733300000000];

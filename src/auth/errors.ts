@@ -8,6 +8,21 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/**
+ * Too many wrong passwords in a row: the user is refused until `until`, whatever password is
+ * sent (429 with Retry-After). An administrator lifts it early by resetting the password or
+ * enabling the user.
+ */
+export class LoginLockedError extends Error {
+  override readonly name = 'LoginLockedError';
+  constructor(
+    readonly username: string,
+    readonly until: Date,
+  ) {
+    super(`User '${username}' is locked after too many wrong passwords until ${until.toISOString()}`);
+  }
+}
+
 /** The right password for a disabled user (403: the account exists and is refused). */
 export class UserDisabledError extends Error {
   override readonly name = 'UserDisabledError';

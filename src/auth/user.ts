@@ -8,6 +8,8 @@ export interface User {
   unitId: string | null;
   roles: Role[];
   disabled: boolean;
+  /** Locked out after too many wrong passwords, until then (null: not locked). */
+  lockedUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -16,6 +18,8 @@ export interface User {
 export interface UserRecord extends User {
   passwordHash: string;
   tokenVersion: number;
+  /** Wrong passwords in a row since the last success or lock. */
+  failedLogins: number;
   /** The unit's region; null: every region. */
   region: string | null;
 }
@@ -28,6 +32,8 @@ export function toUserRecord(r: Record<string, unknown>): UserRecord {
     unitId: (r.unit_id as string | null) ?? null,
     roles: ((r.roles as string[] | null) ?? []).filter(isRole),
     disabled: r.disabled === true,
+    lockedUntil: r.locked_until ? new Date(r.locked_until as string) : null,
+    failedLogins: Number(r.failed_logins ?? 0),
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),
     passwordHash: String(r.password_hash),
@@ -37,7 +43,7 @@ export function toUserRecord(r: Record<string, unknown>): UserRecord {
 }
 
 export function publicUser(u: UserRecord): User {
-  const { passwordHash: _h, tokenVersion: _v, region: _r, ...user } = u;
+  const { passwordHash: _h, tokenVersion: _v, region: _r, failedLogins: _f, ...user } = u;
   return user;
 }
 

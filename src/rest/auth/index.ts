@@ -9,6 +9,7 @@ import { installCamundaConventions, registerErrorMapping, CamundaHttpError, Auth
 import '../engine-rest/services-decorator.js';
 
 registerErrorMapping(auth.InvalidCredentialsError, (e) => new CamundaHttpError(401, 'AuthenticationException', e.message));
+registerErrorMapping(auth.LoginLockedError, (e) => new CamundaHttpError(429, 'AuthenticationException', e.message));
 registerErrorMapping(auth.UserDisabledError, (e) => new AuthorizationError(e.message, e.username));
 
 const LoginBody = Type.Object({
@@ -24,9 +25,18 @@ function userDto(u: { id: string; username: string; displayName: string; unitId:
 export const authRoutes: FastifyPluginAsync = async (app) => {
   installCamundaConventions(app);
 
-  app.post('/login', { schema: { tags: ['auth'], summary: 'Sign in: a Bearer token for /api and /engine-rest', body: LoginBody } }, async (request) => {
+  app.post('/login', { schema: { tags: ['auth'], summary: 'Sign in: a Bearer token for /api and /engine-rest; 5 wrong passwords in a row lock the user for 15 minutes (429)', body: LoginBody } }, async (request, reply) => {
     const { username, password } = request.body as { username: string; password: string };
-    const user = await app.services.users.verifyLogin(username, password);
+    let user;
+    try {
+      user = await app.services.users.verifyLogin(username, password);
+    } catch (err) {
+      if (err instanceof auth.LoginLockedError) {
+        request.log.warn({ user: err.username, until: err.until }, 'sign-in refused: locked after wrong passwords');
+        reply.header('retry-after', Math.max(1, Math.ceil((err.until.getTime() - app.services.clock.now().getTime()) / 1000)));
+      }
+      throw err;
+    }
     request.log.info({ user: user.username }, 'signed in');
     return { token: app.authenticator.issueToken(user), expiresIn: auth.TOKEN_TTL_SECONDS, user: userDto(user) };
   });

@@ -28,6 +28,7 @@ function STATUS_PREFIX(status: number): string {
   if (status === 404) return '未找到：';
   if (status === 409) return '操作冲突：';
   if (status === 413) return '内容过大：';
+  if (status === 429) return '连续输错密码次数过多，账号暂时锁定：';
   if (status >= 500) return '服务出错，请稍后重试：';
   return '';
 }
