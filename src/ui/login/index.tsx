@@ -11,6 +11,15 @@ interface LoginResponse {
   user: SessionUser;
 }
 
+/** Sign-in refusals in the words an office user expects; the service's text stays in brackets. */
+function signInRefusal(e: unknown): unknown {
+  if (!(e instanceof ApiError)) return e;
+  if (e.status === 401) return new Error('用户名或密码错误');
+  if (e.status === 403) return new Error(`该账号已停用，请联系系统管理员（${e.message}）`);
+  if (e.status === 429) return new Error(`连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试或联系系统管理员（${e.message}）`);
+  return e;
+}
+
 export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +36,7 @@ export function LoginPage() {
       await syncClock();
     } catch (e) {
       setSession(null);
-      setError(e instanceof ApiError && e.status === 401 ? new Error('用户名或密码错误，或该用户已停用') : e);
+      setError(signInRefusal(e));
     } finally {
       setBusy(false);
     }

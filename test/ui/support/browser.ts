@@ -34,6 +34,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Date inputs follow the browser's UI language, not the page's locale: show 年/月/日 as offices see them.
+  '--lang=zh-CN',
 ];
 
 export interface Console {
