@@ -45,7 +45,7 @@ export async function deploySchemes(o: DeploySchemesOptions): Promise<void> {
       const deployed = result.definitions?.[0];
       if (!current.active) {
         const definitionId = deployed?.id ?? (await o.definitions.list({ deploymentId: result.deployment.id }, [], {}))[0]?.id;
-        if (definitionId) await o.regionService.activate(region.id, { definition: { definitionId }, userId: null, reason: 'initial deployment at start' });
+        if (definitionId) await o.regionService.activate(region.id, { definition: { definitionId }, userId: null, reason: '启动时首次部署（内置方案）' });
       } else if (deployed) {
         o.logger.info({ region: region.id, deployed: deployed.id, active: current.active.definitionId }, 'new scheme version deployed; activate it through /api/regions to use it');
       }

@@ -19,6 +19,23 @@ const ROLE_NAMES: Record<string, string> = {
   worker: '接口账号',
 };
 
+/**
+ * wouter hands path params over as they stand in the hash: still URL-encoded (definition ids
+ * hold `:`), and the last one with any `?query` after it. Pages get them decoded and bare.
+ */
+function decodeParams(params: Record<string, string>): Record<string, string> {
+  const decoded: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const bare = value.split('?')[0] ?? '';
+    try {
+      decoded[key] = decodeURIComponent(bare);
+    } catch {
+      decoded[key] = bare;
+    }
+  }
+  return decoded;
+}
+
 /** Loads a route's module on first visit, then renders the named page with the path's params. */
 function LazyPage({ route, params }: { route: RouteDef; params: Record<string, string> }) {
   const [page, setPage] = useState<{ C: ComponentType<any> } | { error: unknown } | null>(null);
@@ -74,7 +91,7 @@ function Shell() {
         <Switch>
           {visible.map((r) => (
             <Route key={r.path} path={r.path}>
-              {(params: Record<string, string>) => <LazyPage route={r} params={params} />}
+              {(params: Record<string, string>) => <LazyPage route={r} params={decodeParams(params)} />}
             </Route>
           ))}
           <Route>

@@ -30,7 +30,8 @@ export async function buildUi({ out = outdir, minify = true } = {}) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: join(here, 'tsconfig.json'),
-    loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl', '.bpmn': 'text' },
+    // .eot is for Internet Explorer only; Chromium would try to decode it and log an error.
+    loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'empty', '.svg': 'dataurl', '.bpmn': 'text' },
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

@@ -81,7 +81,7 @@ t.test('schemes are deployed per region at start, once, and activated only when 
   const options = { regions: [{ id: 'anyang', name: '安阳县', scheme: 'a.bpmn' }, { id: 'missing', name: '无', scheme: 'nope.bpmn' }], processesDir: dir, deployments, definitions, regionService: regions, logger };
   await deploySchemes(options);
   const first = await regions.get('anyang');
-  t.match(first.active, { definitionKey: 'order-simple', definitionVersion: 1, reason: 'initial deployment at start' });
+  t.match(first.active, { definitionKey: 'order-simple', definitionVersion: 1, reason: '启动时首次部署（内置方案）' });
   await deploySchemes(options);
   t.equal(await definitions.count({ key: 'order-simple', tenantIdIn: ['anyang'] }), 1, 'a restart adds no version');
   await writeFile(join(dir, 'a.bpmn'), v2Xml);
