@@ -71,6 +71,7 @@ export function CalendarPage() {
         <label class="inline-field">
           <span>区域</span>
           <select
+            aria-label="区域"
             value={region}
             onChange={(e) => {
               setRegion(e.currentTarget.value);

@@ -47,58 +47,60 @@ export function DayOverrideForm(props: { region: string; date: string; onDate: (
 
   const current = day.data;
   return (
-    <form
-      class="day-override"
-      aria-label="单日设置"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setPending({ action: 'put', kind, note: note.trim() });
-      }}
-    >
-      <h2>单日设置</h2>
-      <label class="field">
-        <span>日期</span>
-        <input type="date" value={props.date} onInput={(e) => props.onDate(e.currentTarget.value)} />
-      </label>
-      {current && (
-        <p class="day-state" data-testid="day-state">
-          当前：
-          {current.effective ? (
-            <strong>{current.effective.working ? '上班' : '休息'}（{EFFECTIVE_KIND_NAMES[current.effective.kind]}）</strong>
-          ) : (
-            <strong>该年未载入节假日安排</strong>
-          )}
-          {current.override ? `；本地设置为「${OVERRIDE_KIND_NAMES[current.override.kind]}」` : '；无本地设置'}
-        </p>
-      )}
-      <ErrorBanner error={day.error} />
-      <label class="field">
-        <span>设置为</span>
-        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as OverrideKind)}>
-          {(Object.keys(OVERRIDE_KIND_NAMES) as OverrideKind[]).map((k) => (
-            <option key={k} value={k}>
-              {OVERRIDE_KIND_NAMES[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>说明</span>
-        <input value={note} maxLength={200} placeholder="如：县政府通知临时放假" onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
-      <div class="toolbar">
-        <button type="submit" class="primary" disabled={!props.date}>
-          {current?.override ? '修改本地设置' : '添加本地设置'}
-        </button>
-        {current?.override && (
-          <button type="button" class="danger" onClick={() => setPending({ action: 'delete' })}>
-            删除本地设置
-          </button>
+    <>
+      <form
+        class="day-override"
+        aria-label="单日设置"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPending({ action: 'put', kind, note: note.trim() });
+        }}
+      >
+        <h2>单日设置</h2>
+        <label class="field">
+          <span>日期</span>
+          <input type="date" value={props.date} onInput={(e) => props.onDate(e.currentTarget.value)} />
+        </label>
+        {current && (
+          <p class="day-state" data-testid="day-state">
+            当前：
+            {current.effective ? (
+              <strong>{current.effective.working ? '上班' : '休息'}（{EFFECTIVE_KIND_NAMES[current.effective.kind]}）</strong>
+            ) : (
+              <strong>该年未载入节假日安排</strong>
+            )}
+            {current.override ? `；本地设置为「${OVERRIDE_KIND_NAMES[current.override.kind]}」` : '；无本地设置'}
+          </p>
         )}
-      </div>
-      <ErrorBanner error={error} />
-      {done && <Notice>{done}</Notice>}
+        <ErrorBanner error={day.error} />
+        <label class="field">
+          <span>设置为</span>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as OverrideKind)}>
+            {(Object.keys(OVERRIDE_KIND_NAMES) as OverrideKind[]).map((k) => (
+              <option key={k} value={k}>
+                {OVERRIDE_KIND_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>说明</span>
+          <input value={note} maxLength={200} placeholder="如：县政府通知临时放假" onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <div class="toolbar">
+          <button type="submit" class="primary" disabled={!props.date}>
+            {current?.override ? '修改本地设置' : '添加本地设置'}
+          </button>
+          {current?.override && (
+            <button type="button" class="danger" onClick={() => setPending({ action: 'delete' })}>
+              删除本地设置
+            </button>
+          )}
+        </div>
+        <ErrorBanner error={error} />
+        {done && <Notice>{done}</Notice>}
+      </form>
       <ConfirmDialog
         open={pending !== null}
         title={pending?.action === 'delete' ? '删除单日设置' : '保存单日设置'}
@@ -115,6 +117,6 @@ export function DayOverrideForm(props: { region: string; date: string; onDate: (
         </p>
         <p class="muted">此后计算的办理时限（含在办工单新生成的环节）将按新日历计算，已生成的时限不变。</p>
       </ConfirmDialog>
-    </form>
+    </>
   );
 }

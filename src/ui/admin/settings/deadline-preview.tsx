@@ -58,12 +58,12 @@ export function DeadlinePreview(props: { region: string }) {
           <span>起算时间（空为现在）</span>
           <input type="datetime-local" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
         </label>
-        <label class="field">
+        <div class="field button-field">
           <span>&nbsp;</span>
           <button type="submit" class="primary">
             计算截止时间
           </button>
-        </label>
+        </div>
       </div>
       <ErrorBanner error={error} />
       {results.length > 0 && (

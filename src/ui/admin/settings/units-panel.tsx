@@ -97,12 +97,12 @@ export function UnitsPanel(props: { units: Unit[]; regions: RegionRow[]; onChang
           <span>所属区域</span>
           <RegionSelect regions={props.regions} value={regionId} onChange={setRegionId} />
         </label>
-        <label class="field">
+        <div class="field button-field">
           <span>&nbsp;</span>
           <button type="submit" class="primary">
             新建单位
           </button>
-        </label>
+        </div>
       </form>
       <ErrorBanner error={error} />
       {done && <Notice>{done}</Notice>}

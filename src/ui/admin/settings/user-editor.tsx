@@ -105,10 +105,10 @@ export function UserEditor(props: { user: User; units: Unit[]; onChanged: (user:
           <span>新密码（8 位以上）</span>
           <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        <label class="field">
+        <div class="field button-field">
           <span>&nbsp;</span>
           <button type="submit">重置密码</button>
-        </label>
+        </div>
       </form>
       <ErrorBanner error={error} />
       {done && <Notice>{done}</Notice>}

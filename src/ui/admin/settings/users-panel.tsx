@@ -91,7 +91,7 @@ export function UsersPanel(props: { units: Unit[] }) {
         <div class="toolbar" role="search" aria-label="筛选用户">
           <label class="field">
             <span>单位</span>
-            <select value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
+            <select aria-label="按单位筛选" value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
               <option value="">全部</option>
               {props.units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -102,7 +102,7 @@ export function UsersPanel(props: { units: Unit[] }) {
           </label>
           <label class="field">
             <span>角色</span>
-            <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+            <select aria-label="按角色筛选" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
               <option value="">全部</option>
               {ROLE_INFO.map((r) => (
                 <option key={r.role} value={r.role}>
@@ -113,7 +113,7 @@ export function UsersPanel(props: { units: Unit[] }) {
           </label>
           <label class="field">
             <span>状态</span>
-            <select value={disabled} onChange={(e) => setDisabled(e.currentTarget.value)}>
+            <select aria-label="按状态筛选" value={disabled} onChange={(e) => setDisabled(e.currentTarget.value)}>
               <option value="">全部</option>
               <option value="false">在用</option>
               <option value="true">已停用</option>

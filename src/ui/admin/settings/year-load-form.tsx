@@ -49,54 +49,56 @@ export function YearLoadForm(props: { region: string; defaultYear: number; onLoa
   };
 
   return (
-    <form
-      class="year-load"
-      aria-label="载入全年节假日安排"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setConfirming(true);
-      }}
-    >
-      <h2>载入全年节假日安排</h2>
-      <p class="muted">按国务院办公厅当年发布的节假日安排通知填写；载入后替换该区域该年的内置数据。</p>
-      <label class="field">
-        <span>年份</span>
-        <input type="number" value={year} min={1900} max={9999} onInput={(e) => setYear(e.currentTarget.value)} />
-      </label>
-      <div class="grid-2">
+    <>
+      <form
+        class="year-load"
+        aria-label="载入全年节假日安排"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setConfirming(true);
+        }}
+      >
+        <h2>载入全年节假日安排</h2>
+        <p class="muted">按国务院办公厅当年发布的节假日安排通知填写；载入后替换该区域该年的内置数据。</p>
         <label class="field">
-          <span>放假日期（每行一个，YYYY-MM-DD）</span>
-          <textarea rows={5} value={holidays} onInput={(e) => setHolidays(e.currentTarget.value)} />
+          <span>年份</span>
+          <input type="number" value={year} min={1900} max={9999} onInput={(e) => setYear(e.currentTarget.value)} />
         </label>
-        <label class="field">
-          <span>调休上班日期（周六或周日）</span>
-          <textarea rows={5} value={workdays} onInput={(e) => setWorkdays(e.currentTarget.value)} />
-        </label>
-      </div>
-      <details>
-        <summary>粘贴 JSON</summary>
-        <label class="field">
-          <span>JSON 内容</span>
-          <textarea rows={4} value={json} placeholder='{"year":2027,"holidays":["2027-01-01"],"workdays":[]}' onInput={(e) => setJson(e.currentTarget.value)} />
-        </label>
-        <button type="button" onClick={fillFromJson}>
-          填入上方表格
-        </button>
-      </details>
-      <div class="toolbar">
-        <button type="submit" class="primary">
-          载入该年安排
-        </button>
-      </div>
-      <ErrorBanner error={error} />
-      {done && <Notice>{done}</Notice>}
+        <div class="grid-2">
+          <label class="field">
+            <span>放假日期（每行一个，YYYY-MM-DD）</span>
+            <textarea rows={5} value={holidays} onInput={(e) => setHolidays(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>调休上班日期（周六或周日）</span>
+            <textarea rows={5} value={workdays} onInput={(e) => setWorkdays(e.currentTarget.value)} />
+          </label>
+        </div>
+        <details>
+          <summary>粘贴 JSON</summary>
+          <label class="field">
+            <span>JSON 内容</span>
+            <textarea rows={4} value={json} placeholder='{"year":2027,"holidays":["2027-01-01"],"workdays":[]}' onInput={(e) => setJson(e.currentTarget.value)} />
+          </label>
+          <button type="button" onClick={fillFromJson}>
+            填入上方表格
+          </button>
+        </details>
+        <div class="toolbar">
+          <button type="submit" class="primary">
+            载入该年安排
+          </button>
+        </div>
+        <ErrorBanner error={error} />
+        {done && <Notice>{done}</Notice>}
+      </form>
       <ConfirmDialog open={confirming} title="载入全年节假日安排" confirmLabel="确认载入" onConfirm={() => void load()} onCancel={() => setConfirming(false)}>
         <p>
           为 {props.region} 区域载入 {year} 年安排：放假 {dateList(holidays).length} 天，调休上班 {dateList(workdays).length} 天。
         </p>
         <p class="muted">将替换该区域该年已有的安排，此后计算的办理时限按新安排计算。</p>
       </ConfirmDialog>
-    </form>
+    </>
   );
 }
