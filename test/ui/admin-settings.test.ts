@@ -103,11 +103,13 @@ if (ui) {
     t.equal(day.effective.working, false);
     await page.waitForFunction(() => document.querySelector('.year-grid td[data-date="2026-11-24"]')?.classList.contains('day-override'));
     t.equal((await gridLooks(page))['2026-11-24'], 'holiday', 'the grid shows the day off');
+    await dayForm.scrollIntoViewIfNeeded();
 
     const dueWith = await previewDue(page);
     t.equal(dueWith, await api(), 'the preview follows the API after the change');
     t.not(dueWith, dueBefore, 'the day off moves the deadline');
     t.ok(new Date(dueWith) > new Date(dueBefore), 'later by the day off');
+    await ui.screenshot(page, 'admin-calendar-override');
 
     // Removing it restores the day and the deadline.
     await dayForm.getByRole('button', { name: '删除本地设置' }).click();
@@ -146,6 +148,12 @@ if (ui) {
     await page.getByRole('status').filter({ hasText: '已新建单位' }).waitFor();
     t.match((await getJson('/api/units/fire-brigade')).body, { id: 'fire-brigade', name: '县消防救援大队', kind: 'department', regionId: null }, 'the unit is stored');
     await page.locator('tr[data-unit="fire-brigade"]').waitFor();
+    await page.getByRole('button', { name: '修改 县消防救援大队' }).click();
+    const row = page.getByRole('row', { name: '修改单位 fire-brigade' });
+    await row.getByLabel('单位名称').fill('县消防救援大队（应急）');
+    await row.getByRole('button', { name: '保存' }).click();
+    await page.locator('tr[data-unit="fire-brigade"]').filter({ hasText: '县消防救援大队（应急）' }).waitFor();
+    t.equal((await getJson<{ name: string }>('/api/units/fire-brigade')).body.name, '县消防救援大队（应急）', 'a rename is stored (PATCH)');
     await ui.screenshot(page, 'admin-units');
 
     // A handler in the new unit.

@@ -60,8 +60,15 @@ export const OVERRIDE_KIND_NAMES: Record<OverrideKind, string> = {
 export const EFFECTIVE_KIND_NAMES: Record<NonNullable<DayView['effective']>['kind'], string> = {
   weekday: '工作日',
   weekend: '周末休息',
-  holiday: '法定节假日',
+  holiday: '放假',
   makeUpWorkday: '调休上班',
+};
+
+/** Which source decided a date (docs/calendar.md's precedence). */
+export const DECIDED_BY_NAMES: Record<NonNullable<DayView['effective']>['decidedBy'], string> = {
+  regionDay: '本地单日设置',
+  override: '管理员载入的年度安排',
+  'chinese-days': '国务院节假日安排（内置数据）',
 };
 
 export const SOURCE_NAMES: Record<YearSchedule['source'], string> = {

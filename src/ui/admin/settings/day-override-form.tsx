@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../shared/api.js';
 import { ConfirmDialog, ErrorBanner, Notice } from '../../shared/components.js';
 import { useApi } from '../../shared/use-api.js';
-import { calendarPath, EFFECTIVE_KIND_NAMES, OVERRIDE_KIND_NAMES, type DayView, type OverrideKind } from './calendar-types.js';
+import { calendarPath, DECIDED_BY_NAMES, EFFECTIVE_KIND_NAMES, OVERRIDE_KIND_NAMES, type DayView, type OverrideKind } from './calendar-types.js';
 
 type Pending = { action: 'put'; kind: OverrideKind; note: string } | { action: 'delete' } | null;
 
@@ -49,7 +49,7 @@ export function DayOverrideForm(props: { region: string; date: string; onDate: (
   return (
     <>
       <form
-        class="day-override"
+        class="day-override-form"
         aria-label="单日设置"
         noValidate
         onSubmit={(e) => {
@@ -66,7 +66,9 @@ export function DayOverrideForm(props: { region: string; date: string; onDate: (
           <p class="day-state" data-testid="day-state">
             当前：
             {current.effective ? (
-              <strong>{current.effective.working ? '上班' : '休息'}（{EFFECTIVE_KIND_NAMES[current.effective.kind]}）</strong>
+              <>
+                <strong>{current.effective.working ? '上班' : '休息'}（{EFFECTIVE_KIND_NAMES[current.effective.kind]}）</strong>，依据{DECIDED_BY_NAMES[current.effective.decidedBy]}
+              </>
             ) : (
               <strong>该年未载入节假日安排</strong>
             )}
