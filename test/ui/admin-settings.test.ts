@@ -45,7 +45,7 @@ if (ui) {
     const schedule = (await getJson<{ holidays: string[]; workdays: string[]; source: string }>('/api/calendar/regions/huojia/years/2026')).body;
     t.ok(schedule.holidays.includes('2026-10-01'), 'National Day 2026 is a holiday in the API');
     t.ok(schedule.workdays.length > 0, 'the API lists make-up working days for 2026');
-    await page.waitForFunction(() => document.querySelector('.year-grid td[data-date="2026-10-01"]')?.getAttribute('data-look') === 'holiday');
+    await page.locator('.year-grid td[data-date="2026-10-01"][data-look="holiday"]').waitFor();
     const shown = await gridLooks(page);
     t.equal(Object.keys(shown).length, 365, 'the grid shows every day of 2026');
     t.same(Object.keys(shown).filter((d) => shown[d] === 'holiday').sort(), [...schedule.holidays].sort(), 'red days are exactly the API holidays');
@@ -101,7 +101,7 @@ if (ui) {
     const day = (await getJson<{ override: { kind: string; note?: string } | null; effective: { working: boolean } }>('/api/calendar/regions/huojia/days/2026-11-24')).body;
     t.same(day.override, { kind: 'holiday', note: '县政府通知临时放假' }, 'GET …/days/:date reports the override');
     t.equal(day.effective.working, false);
-    await page.waitForFunction(() => document.querySelector('.year-grid td[data-date="2026-11-24"]')?.classList.contains('day-override'));
+    await page.locator('.year-grid td[data-date="2026-11-24"].day-override').waitFor();
     t.equal((await gridLooks(page))['2026-11-24'], 'holiday', 'the grid shows the day off');
     await dayForm.scrollIntoViewIfNeeded();
 
@@ -118,6 +118,18 @@ if (ui) {
     t.equal((await getJson<{ override: unknown }>('/api/calendar/regions/huojia/days/2026-11-24')).body.override, null, 'the override is gone');
     t.equal((await getJson<{ days: unknown[] }>('/api/calendar/regions/huojia/days')).body.days.length, 0);
     t.equal(await previewDue(page), dueBefore, 'the deadline is back to what it was');
+
+    // The region's end of day: 17:30 moves the same deadline to 17:30 China time.
+    const settings = page.getByRole('form', { name: '区域设置' });
+    await t.resolveMatch(settings.getByLabel('每日截止时间').inputValue(), '18:00');
+    await settings.getByLabel('每日截止时间').fill('17:30');
+    await settings.getByRole('button', { name: '保存区域设置' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认保存' }).click();
+    await settings.getByRole('status').waitFor();
+    t.match((await getJson('/api/calendar/regions/huojia/settings')).body, { timeZone: 'Asia/Shanghai', endOfDay: '17:30' }, 'the settings are stored');
+    const dueAt1730 = await previewDue(page);
+    t.equal(dueAt1730, await api(), 'the preview follows the new end of day');
+    t.match(dueAt1730, /T17:30:00/);
   });
 
   t.test('单位与用户: a unit and a handler through the page; sign-in, password reset, disabling; a bad input stores nothing', async (t) => {
@@ -170,9 +182,12 @@ if (ui) {
     t.same(listed.map(({ username, displayName, unitId, roles, disabled }) => ({ username, displayName, unitId, roles, disabled })), [
       { username: 'zhangwei', displayName: '张伟', unitId: 'fire-brigade', roles: ['handler'], disabled: false },
     ]);
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/users?') && r.url().includes('unitId=fire-brigade'));
     await page.getByLabel('按单位筛选').selectOption('fire-brigade');
-    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="用户列表"] tbody tr').length === 1);
-    t.pass('the unit filter lists only the new unit\'s user');
+    await filtered;
+    const rows = page.getByRole('table', { name: '用户列表' }).locator('tbody tr');
+    await rows.nth(1).waitFor({ state: 'detached' });
+    t.same(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-user'))), ['zhangwei'], "the unit filter lists only the new unit's user");
     await ui.screenshot(page, 'admin-users');
 
     const handler = await ui.signIn('zhangwei', 'first-password-1');
@@ -189,6 +204,13 @@ if (ui) {
     await t.rejects(ctx.login('zhangwei', 'first-password-1'), 'the old password no longer works');
     await ui.signIn('zhangwei', 'second-password-2');
     t.pass('the new password signs in');
+
+    // Roles: make the handler the unit's head too.
+    await editor.getByRole('form', { name: '修改用户' }).getByLabel('单位负责人').check();
+    await editor.getByRole('button', { name: '保存修改' }).click();
+    await editor.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    t.same((await getJson<{ roles: string[] }>(`/api/users/${listed[0]!.id}`)).body.roles.sort(), ['handler', 'unit-head'], 'the roles are stored');
+    await page.locator('tr[data-user="zhangwei"]').filter({ hasText: '承办人、单位负责人' }).waitFor();
 
     // Disable: a new sign-in fails with the service's message.
     await editor.getByRole('button', { name: '停用用户' }).click();

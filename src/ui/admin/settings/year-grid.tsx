@@ -34,7 +34,7 @@ export function YearGrid(props: {
 }) {
   const byDate = new Map(props.overrides.map((o) => [o.date, o]));
   return (
-    <div class="year-grid" role="grid" aria-label={`${props.year}年日历`}>
+    <div class="year-grid" role="group" aria-label={`${props.year}年日历`}>
       {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
         const lead = mondayIndex(props.year, month, 1);
         const count = daysInMonth(props.year, month);
