@@ -1,4 +1,3 @@
-/** Placeholder until this folder's pages are built. */
-import { Page, Notice } from '../../shared/components.js';
-export function CalendarPage() { return <Page title="工作日历"><Notice>建设中</Notice></Page>; }
-export function UsersPage() { return <Page title="单位与用户"><Notice>建设中</Notice></Page>; }
+/** 系统管理 · 设置: the business calendar per region, units and users. */
+export { CalendarPage } from './calendar-page.js';
+export { UsersPage } from './users-page.js';
