@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../shared/api.js';
 import { Empty, ErrorBanner, Loading, Page } from '../../shared/components.js';
+import { routeParam } from './route-param.js';
 import type { ElementChange } from './diff-model.js';
 import type { ProcessDefinition } from './types.js';
 
@@ -26,7 +27,8 @@ function show(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function DiffPage({ left, right }: { left: string; right: string }) {
+export function DiffPage(props: { left: string; right: string }) {
+  const [left, right] = [routeParam(props.left), routeParam(props.right)];
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [changes, setChanges] = useState<ElementChange[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -66,7 +68,7 @@ export function DiffPage({ left, right }: { left: string; right: string }) {
       {!sides && !error && <Loading />}
       {sides && changes && (
         <>
-          <section class="panel" aria-label="变更元素">
+          <section class="panel diff-panel" aria-label="变更元素">
             <h2>变更元素（{changes.filter((c) => c.kind !== 'layout').length} 个）</h2>
             {changes.length === 0 ? (
               <Empty>两个版本的流程内容相同。</Empty>
@@ -152,7 +154,7 @@ function DiffDiagram({ title, xml, changes, side }: { title: string; xml: string
     };
   }, [xml, changes, side]);
   return (
-    <section class="panel" aria-label={title}>
+    <section class="panel diff-panel" aria-label={title}>
       <h2>{title}</h2>
       <ErrorBanner error={error} />
       <div class="diagram diff-diagram" ref={ref} />

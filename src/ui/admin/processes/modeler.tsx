@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../shared/api.js';
 import { useApi } from '../../shared/use-api.js';
 import { ErrorBanner, Loading, Notice, Page } from '../../shared/components.js';
+import { routeParam } from './route-param.js';
+import { translate } from './translate.js';
 import type { LintIssue, ModelerHandle } from './modeler-setup.js';
 import type { DeploymentResult, ParseDetails, ProcessDefinition, Region } from './types.js';
 
@@ -18,7 +20,8 @@ function hashQuery(): URLSearchParams {
   return new URLSearchParams(i < 0 ? '' : hash.slice(i + 1));
 }
 
-export function ModelerPage({ definitionId }: { definitionId: string }) {
+export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
+  const definitionId = routeParam(raw);
   const isNew = definitionId === 'new';
   const definition = useApi<ProcessDefinition>(isNew ? null : `/engine-rest/process-definition/${encodeURIComponent(definitionId)}`);
   const xml = useApi<{ id: string; bpmn20Xml: string }>(isNew ? null : `/engine-rest/process-definition/${encodeURIComponent(definitionId)}/xml`);
@@ -166,7 +169,7 @@ export function ModelerPage({ definitionId }: { definitionId: string }) {
                   {issue.name ? `${issue.name}（${issue.id}）` : issue.id}
                 </button>
                 <span class="lint-category">{CATEGORY[issue.category]}</span>
-                <span>{issue.message}</span>
+                <span>{translate(issue.message)}</span>
                 <span class="muted">{issue.rule}</span>
               </li>
             ))}
