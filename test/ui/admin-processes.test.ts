@@ -80,6 +80,18 @@ if (ui) {
     t.match(await issues.innerText(), /超期未办结（Overdue）\s*错误\s*定时器未设置时间/, 'the issue names the element');
     await ui.screenshot(page, 'admin-processes-lint');
 
+    // An expression lint cannot judge goes to the service, whose refusal is shown as it comes.
+    await value.fill('${dueAt');
+    await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 0 个'));
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/engine-rest/deployment/create')), deploy.click()]);
+    t.equal(refused.status(), 400, 'the service refuses the diagram');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    t.match(await alert.innerText(), /Invalid expression in timeDate '\$\{dueAt'.*Overdue \| line \d+/s, 'the refusal names the element and line');
+    t.match(await page.getByRole('list', { name: '部署错误明细' }).innerText(), /第 \d+ 行第 \d+ 列，元素 Overdue：Invalid expression/);
+    t.equal((await get<Def[]>('/engine-rest/process-definition?key=puyang')).length, 1, 'no version was added');
+    await ui.screenshot(page, 'admin-processes-refused');
+
     await value.fill(NEW_TIMER);
     await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 0 个'));
     t.match(await summary.innerText(), /错误 0 个/);
@@ -142,5 +154,15 @@ if (ui) {
     const [rollback] = await get<Array<{ kind: string; definitionVersion: number; reason: string }>>('/api/regions/puyang/activations');
     t.match(rollback, { kind: 'rollback', definitionVersion: 1, reason: '新版本待复核' });
     await ui.screenshot(page, 'admin-processes-history');
+  });
+
+  t.test('a new blank scheme has lint errors until it is complete, so it cannot be deployed', async (t) => {
+    const page = await ui.signIn('admin', TEST_ADMIN_PASSWORD);
+    await page.goto('/#/admin/processes');
+    await page.getByRole('region', { name: '濮阳县' }).getByRole('link', { name: '新建流程' }).click();
+    await page.waitForFunction(() => /^错误 [1-9]/.test(document.querySelector('[data-testid="lint-summary"]')?.textContent ?? ''));
+    t.equal(await page.getByLabel('所属区县').inputValue(), 'puyang', 'the region comes from the library');
+    t.ok(await page.getByRole('button', { name: '部署新版本' }).isDisabled(), 'deploy stays disabled');
+    t.match(await page.getByRole('region', { name: '检查结果' }).innerText(), /接诉登记（Start）\s*错误/, 'the lone start event is reported');
   });
 }

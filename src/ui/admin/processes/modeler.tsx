@@ -86,11 +86,18 @@ export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
   const tenant = isNew ? region : (definition.data?.tenantId ?? '');
   const canDeploy = issues !== null && errors === 0 && !deploying && (!isNew || region !== '');
 
+  /** Shows an element a lint issue or a refusal names. */
+  const focus = (id: string) => {
+    const current = handle.current;
+    if (current) void import('./modeler-setup.js').then((setup) => setup.focusElement(current.modeler, id));
+  };
+
   const deploy = async () => {
     const current = handle.current;
     if (!current) return;
     setDeploying(true);
     setDeployError(null);
+    setDeployed(null);
     try {
       const { xml: text } = await current.modeler.saveXML({ format: true });
       const key = current.modeler.getDefinitions().rootElements.find((e: { $type: string }) => e.$type === 'bpmn:Process')?.id ?? 'process';
@@ -142,7 +149,7 @@ export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
         </label>
       )}
       {deployed && <DeployedNotice definition={deployed.definition} previous={definition.data ?? null} />}
-      <DeployRefusal error={deployError} />
+      <DeployRefusal error={deployError} onFocus={focus} />
       {!isNew && !xml.data && !xml.error && <Loading />}
       <div class="modeler-layout">
         <div class="modeler-canvas" ref={canvasRef} aria-label="流程图" role="application" />
@@ -165,7 +172,7 @@ export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
           <ul class="lint-issues">
             {issues.map((issue, i) => (
               <li key={`${issue.id}:${issue.rule}:${i}`} class={`lint-${issue.category}`}>
-                <button type="button" class="link" onClick={() => handle.current && void import('./modeler-setup.js').then((s) => s.focusElement(handle.current!.modeler, issue.id))}>
+                <button type="button" class="link" onClick={() => focus(issue.id)}>
                   {issue.name ? `${issue.name}（${issue.id}）` : issue.id}
                 </button>
                 <span class="lint-category">{CATEGORY[issue.category]}</span>
@@ -197,7 +204,7 @@ function DeployedNotice({ definition, previous }: { definition: ProcessDefinitio
 }
 
 /** The service's parse refusal as it comes, plus each problem with its line and element. */
-function DeployRefusal({ error }: { error: unknown }) {
+function DeployRefusal({ error, onFocus }: { error: unknown; onFocus: (id: string) => void }) {
   if (!error) return null;
   const details = error instanceof ApiError ? ((error.body as { details?: ParseDetails } | null)?.details ?? null) : null;
   const problems = details ? Object.entries(details).flatMap(([resource, d]) => d.errors.map((p) => ({ resource, ...p }))) : [];
@@ -208,7 +215,16 @@ function DeployRefusal({ error }: { error: unknown }) {
         <ul class="parse-problems" aria-label="部署错误明细">
           {problems.map((p, i) => (
             <li key={i}>
-              {p.resource} 第 {p.line} 行第 {p.column} 列{p.mainBpmnElementId ? `（元素 ${p.mainBpmnElementId}）` : ''}：{p.message}
+              {p.resource} 第 {p.line} 行第 {p.column} 列
+              {p.mainBpmnElementId && (
+                <>
+                  ，元素{' '}
+                  <button type="button" class="link" onClick={() => onFocus(p.mainBpmnElementId!)}>
+                    {p.mainBpmnElementId}
+                  </button>
+                </>
+              )}
+              ：{p.message}
             </li>
           ))}
         </ul>
