@@ -147,6 +147,7 @@ if (ui) {
 
     // Rollback, also confirmed, returns to version 1.
     await region.getByRole('button', { name: '回滚' }).click();
+    t.match(await dialog.innerText(), /回到「濮阳县“有诉即办”工单办理」版本 1（当前为版本 2）/, 'the dialog names the version it returns to');
     await dialog.getByLabel('回滚原因').fill('新版本待复核');
     await dialog.getByRole('button', { name: '确认回滚' }).click();
     await v1.getByText('当前启用').waitFor();

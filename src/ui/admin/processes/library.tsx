@@ -10,7 +10,7 @@ import { ConfirmDialog, Empty, ErrorBanner, Loading, Notice, Page } from '../../
 import { formatDateTime } from '../../shared/format.js';
 import type { Activation, ProcessDefinition, Region } from './types.js';
 
-type Pending = { kind: 'activate'; region: Region; definition: ProcessDefinition } | { kind: 'rollback'; region: Region };
+type Pending = { kind: 'activate'; region: Region; definition: ProcessDefinition } | { kind: 'rollback'; region: Region; target: ProcessDefinition | undefined };
 
 export function ProcessLibraryPage() {
   const regions = useApi<Region[]>('/api/regions');
@@ -50,7 +50,7 @@ export function ProcessLibraryPage() {
           key={`${region.id}:${generation}`}
           region={region}
           onActivate={(definition) => setPending({ kind: 'activate', region, definition })}
-          onRollback={() => setPending({ kind: 'rollback', region })}
+          onRollback={(target) => setPending({ kind: 'rollback', region, target })}
         />
       ))}
       <ConfirmDialog
@@ -68,13 +68,19 @@ export function ProcessLibraryPage() {
             {pending.region.active && <>（当前为版本 {pending.region.active.definitionVersion}）</>}。在办工单不受影响。
           </p>
         )}
-        {pending?.kind === 'rollback' && <p>{pending.region.name}将回到上一次启用的流程版本。在办工单不受影响。</p>}
+        {pending?.kind === 'rollback' && (
+          <p>
+            {pending.region.name}新受理的工单将回到
+            {pending.target ? `「${pending.target.name ?? pending.target.key}」版本 ${pending.target.version}` : '上一次启用的流程版本'}
+            {pending.region.active && <>（当前为版本 {pending.region.active.definitionVersion}）</>}。在办工单不受影响。
+          </p>
+        )}
       </ConfirmDialog>
     </Page>
   );
 }
 
-function RegionPanel({ region, onActivate, onRollback }: { region: Region; onActivate: (d: ProcessDefinition) => void; onRollback: () => void }) {
+function RegionPanel({ region, onActivate, onRollback }: { region: Region; onActivate: (d: ProcessDefinition) => void; onRollback: (target: ProcessDefinition | undefined) => void }) {
   const definitions = useApi<ProcessDefinition[]>('/engine-rest/process-definition', { tenantIdIn: region.id, sortBy: 'version', sortOrder: 'desc' });
   const history = useApi<Activation[]>(`/api/regions/${encodeURIComponent(region.id)}/activations`, { maxResults: 10 });
   const [picked, setPicked] = useState<string[]>([]);
@@ -106,7 +112,7 @@ function RegionPanel({ region, onActivate, onRollback }: { region: Region; onAct
           <a class="button" href={`#/admin/modeler/new?region=${encodeURIComponent(region.id)}`}>
             新建流程
           </a>
-          <button type="button" class="danger" disabled={!region.active?.previousDefinitionId} onClick={onRollback}>
+          <button type="button" class="danger" disabled={!region.active?.previousDefinitionId} onClick={() => onRollback(definitions.data?.find((d) => d.id === region.active?.previousDefinitionId))}>
             回滚
           </button>
         </div>
