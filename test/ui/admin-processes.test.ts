@@ -165,5 +165,6 @@ if (ui) {
     t.equal(await page.getByLabel('所属区县').inputValue(), 'puyang', 'the region comes from the library');
     t.ok(await page.getByRole('button', { name: '部署新版本' }).isDisabled(), 'deploy stays disabled');
     t.match(await page.getByRole('region', { name: '检查结果' }).innerText(), /接诉登记（Start）\s*错误/, 'the lone start event is reported');
+    await ui.screenshot(page, 'admin-processes-new');
   });
 }

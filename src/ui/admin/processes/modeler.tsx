@@ -125,6 +125,19 @@ export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
       title={title}
       actions={
         <>
+          {isNew && (
+            <label class="field modeler-region">
+              <span class="required">所属区县</span>
+              <select value={region} onChange={(e) => setRegion(e.currentTarget.value)} required>
+                <option value="">请选择</option>
+                {regions.data?.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <a class="button" href="#/admin/processes">
             返回流程库
           </a>
@@ -135,19 +148,7 @@ export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
       }
     >
       <ErrorBanner error={definition.error ?? xml.error ?? regions.error ?? loadError} />
-      {isNew && (
-        <label class="field modeler-region">
-          <span class="required">所属区县</span>
-          <select value={region} onChange={(e) => setRegion(e.currentTarget.value)} required>
-            <option value="">请选择</option>
-            {regions.data?.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {isNew && <p class="hint">流程的「标识」（属性面板 常规 → 标识）即流程键，同一标识再次部署时成为它的新版本；请在部署前改为有意义的名称。</p>}
       {deployed && <DeployedNotice definition={deployed.definition} previous={definition.data ?? null} />}
       <DeployRefusal error={deployError} onFocus={focus} />
       {!isNew && !xml.data && !xml.error && <Loading />}
