@@ -2,13 +2,18 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { Linter } from 'bpmnlint';
-import { BpmnModdle } from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import { startConsole, TEST_ADMIN_PASSWORD } from './support/browser.js';
 import { BUILTIN_REGIONS, deploySchemes } from '../../src/regions/index.js';
-import { packedLintConfig } from '../../src/ui/admin/processes/lint-config.js';
-import { compareVersions } from '../../src/ui/admin/processes/diff-model.js';
+
+// The console's own lint config and comparison, run here on the shipped schemes. Imported by
+// path, as browser.ts does build.mjs: src/ui is browser code with its own tsconfig, which the
+// root typecheck leaves out; so are the untyped bpmnlint and bpmn-moddle.
+type LintReports = Record<string, Array<{ id: string; category: string }>>;
+const { Linter } = (await import('bpmnlint' as string)) as { Linter: new (config: object) => { lint(root: object): Promise<LintReports> } };
+const { BpmnModdle } = (await import('bpmn-moddle' as string)) as { BpmnModdle: new (ext: object) => { fromXML(xml: string): Promise<{ rootElement: object }> } };
+const { packedLintConfig } = (await import('../../src/ui/admin/processes/lint-config.js' as string)) as { packedLintConfig: object };
+const { compareVersions } = (await import('../../src/ui/admin/processes/diff-model.js' as string)) as { compareVersions: (a: string, b: string) => Promise<unknown[]> };
 
 const SCHEMES = ['puyang', 'pingdingshan', 'huojia', 'xiangtan', 'kaifeng'];
 const scheme = (name: string) => readFileSync(resolve('processes', `${name}.bpmn`), 'utf8');
@@ -17,7 +22,7 @@ const NEW_TIMER = '${addWorkingDays(1, dueAt)}';
 async function lint(xml: string) {
   const { rootElement } = await new BpmnModdle({ camunda }).fromXML(xml);
   // One linter per diagram, as bpmn-js-bpmnlint does: some rules keep state between nodes.
-  const results = (await new Linter(packedLintConfig).lint(rootElement)) as Record<string, Array<{ id: string; category: string }>>;
+  const results = await new Linter(packedLintConfig).lint(rootElement);
   return Object.entries(results).flatMap(([rule, reports]) => reports.map((r) => ({ rule, ...r })));
 }
 
@@ -63,7 +68,7 @@ if (ui) {
     // Open version 1: the shipped scheme lints clean.
     await v1.getByRole('link', { name: '打开' }).click();
     const summary = page.getByTestId('lint-summary');
-    await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 0 个'));
+    await summary.filter({ hasText: /^错误 0 个/ }).waitFor();
     const deploy = page.getByRole('button', { name: '部署新版本' });
     t.ok(await deploy.isEnabled(), 'a clean diagram may be deployed');
 
@@ -74,7 +79,7 @@ if (ui) {
     const value = timer.getByLabel('值');
     t.equal(await value.inputValue(), '${dueAt}', 'the properties panel shows the timer expression');
     await value.fill('');
-    await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 1 个'));
+    await summary.filter({ hasText: /^错误 1 个/ }).waitFor();
     t.ok(await deploy.isDisabled(), 'deploy is disabled while lint reports an error');
     const issues = page.getByRole('region', { name: '检查结果' });
     t.match(await issues.innerText(), /超期未办结（Overdue）\s*错误\s*定时器未设置时间/, 'the issue names the element');
@@ -82,7 +87,7 @@ if (ui) {
 
     // An expression lint cannot judge goes to the service, whose refusal is shown as it comes.
     await value.fill('${dueAt');
-    await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 0 个'));
+    await summary.filter({ hasText: /^错误 0 个/ }).waitFor();
     const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/engine-rest/deployment/create')), deploy.click()]);
     t.equal(refused.status(), 400, 'the service refuses the diagram');
     const alert = page.getByRole('alert');
@@ -93,7 +98,7 @@ if (ui) {
     await ui.screenshot(page, 'admin-processes-refused');
 
     await value.fill(NEW_TIMER);
-    await page.waitForFunction(() => document.querySelector('[data-testid="lint-summary"]')?.textContent?.startsWith('错误 0 个'));
+    await summary.filter({ hasText: /^错误 0 个/ }).waitFor();
     t.match(await summary.innerText(), /错误 0 个/);
     await ui.screenshot(page, 'admin-processes-modeler');
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/engine-rest/deployment/create')), deploy.click()]);
@@ -161,7 +166,7 @@ if (ui) {
     const page = await ui.signIn('admin', TEST_ADMIN_PASSWORD);
     await page.goto('/#/admin/processes');
     await page.getByRole('region', { name: '濮阳县' }).getByRole('link', { name: '新建流程' }).click();
-    await page.waitForFunction(() => /^错误 [1-9]/.test(document.querySelector('[data-testid="lint-summary"]')?.textContent ?? ''));
+    await page.getByTestId('lint-summary').filter({ hasText: /^错误 [1-9]/ }).waitFor();
     t.equal(await page.getByLabel('所属区县').inputValue(), 'puyang', 'the region comes from the library');
     t.ok(await page.getByRole('button', { name: '部署新版本' }).isDisabled(), 'deploy stays disabled');
     t.match(await page.getByRole('region', { name: '检查结果' }).innerText(), /接诉登记（Start）\s*错误/, 'the lone start event is reported');
