@@ -10,7 +10,7 @@ import { workOrderRoutes } from './rest/work-orders/index.js';
 import { ledgerRoutes } from './rest/ledger/index.js';
 import { statsRoutes } from './rest/stats/index.js';
 import { clockRoutes } from './rest/clock/index.js';
-import { actorOf, authPlugin, viewerOf } from './auth/index.js';
+import { actorOf, authPlugin, scopeOfRequest, viewerOf } from './auth/index.js';
 import { authRoutes } from './rest/auth/index.js';
 import { userRoutes, unitRoutes } from './rest/admin/index.js';
 import { guidingCaseRoutes } from './rest/guiding-cases/index.js';
@@ -48,8 +48,10 @@ export async function buildApp({ services, logger }: BuildAppOptions): Promise<F
   await app.register(regionRoutes);
   // The signed-in user's role masks requesters; their unit scope hides other units' orders (404).
   await app.register(workOrderRoutes, { prefix: '/api/work-orders', viewerOf });
-  await app.register(ledgerRoutes, { prefix: '/api/ledger' });
-  await app.register(statsRoutes, { prefix: '/api/stats' });
+  // The ledger follows the work-order list: the user's scope limits its rows, the role masks requesters.
+  await app.register(ledgerRoutes, { prefix: '/api/ledger', viewerOf });
+  // Statistics count the user's region only (src/rest/stats: why not the unit).
+  await app.register(statsRoutes, { prefix: '/api/stats', scopeOf: scopeOfRequest });
   // Records `request.user` as proposer / reviewer once authentication sets it; else the body's `actor`.
   await app.register(guidingCaseRoutes, { actorOf: (request) => actorOf(request) ?? undefined });
   // No `viewerOf` yet, as for work orders: a requester's number is unmasked until roles arrive.

@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_ZONE, addDays, isLocalDate, zonedTimeToInstant } from '../calendar/index.js';
 import { SqlFilter } from '../db/index.js';
+import { restrictWorkOrders, type AccessScope } from '../access/index.js';
 import { InvalidLedgerQueryError } from './errors.js';
 import { unitCondition } from './sql/ledger.js';
 
@@ -11,6 +12,11 @@ export interface OrderFilter {
   /** On the time of request (诉求反映时间), [from, to). */
   from?: Date;
   to?: Date;
+  /**
+   * The orders the asking user may see at all (src/access): a region-bound office reads its
+   * region only, a handler its unit's orders. Absent: every order (the service's own reads).
+   */
+  scope?: AccessScope;
 }
 
 export interface FilterQuery {
@@ -32,7 +38,7 @@ export function parseOrderFilter(q: FilterQuery): OrderFilter {
 export function orderConditions(filter: OrderFilter): SqlFilter {
   const f = new SqlFilter().eq('w.region', filter.region).compare('w.requested_at', '>=', filter.from).compare('w.requested_at', '<', filter.to);
   if (filter.unit !== undefined) f.where(unitCondition, filter.unit, filter.unit, filter.unit, filter.unit);
-  return f;
+  return restrictWorkOrders(f, filter.scope);
 }
 
 /** A bare day is the whole day in China time, so `to=2026-11-30` includes the 30th. */

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/index.js';
 import type { LedgerRow } from './columns.js';
 import { orderConditions, type OrderFilter } from './filter.js';
 import { ledgerRow } from './ledger-row.js';
+import { maskLedgerRow, type LedgerViewer } from './ledger-masking.js';
 import * as sql from './sql/ledger.js';
 
 export interface LedgerEntry {
@@ -27,7 +28,7 @@ export class LedgerReader {
     private readonly clock: Clock,
   ) {}
 
-  async page(filter: OrderFilter, firstResult: number, maxResults: number): Promise<{ total: number; items: LedgerEntry[] }> {
+  async page(filter: OrderFilter, firstResult: number, maxResults: number, viewer?: LedgerViewer): Promise<{ total: number; items: LedgerEntry[] }> {
     const now = this.clock.now();
     const f = orderConditions(filter);
     const countParams = [...f.params];
@@ -36,12 +37,12 @@ export class LedgerReader {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const [{ count }] = (await tx.query(sql.count(f.clause), countParams)) as [{ count: number }];
       const rows = (await tx.query(query, f.params)) as Array<Record<string, unknown>>;
-      return { total: Number(count), items: rows.map((r, i) => entry(r, firstResult + i + 1, now)) };
+      return { total: Number(count), items: rows.map((r, i) => entry(r, firstResult + i + 1, now, viewer)) };
     });
   }
 
   /** Every row of the filter, in ledger order, one page in memory at a time. */
-  async *rows(filter: OrderFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<LedgerRow> {
+  async *rows(filter: OrderFilter, pageSize = EXPORT_PAGE_SIZE, viewer?: LedgerViewer): AsyncGenerator<LedgerRow> {
     const now = this.clock.now(); // one "now" for the whole file: overdue remarks agree with each other
     let seq = 0;
     let last: { requestedAt: unknown; id: string } | null = null;
@@ -49,7 +50,7 @@ export class LedgerReader {
       const f = orderConditions(filter);
       const query = last ? sql.after(f.clause, f.param(last.requestedAt), f.param(last.id), f.param(pageSize)) : sql.page(f.clause, f.param(pageSize), f.param(0));
       const rows = (await this.dataSource.transaction((tx) => tx.query(query, f.params))) as Array<Record<string, any>>;
-      for (const r of rows) yield ledgerRow(r, ++seq, now);
+      for (const r of rows) yield maskLedgerRow(ledgerRow(r, ++seq, now), r, viewer);
       if (rows.length < pageSize) return;
       const tail = rows[rows.length - 1]!;
       last = { requestedAt: tail.requested_key, id: tail.id };
@@ -57,6 +58,6 @@ export class LedgerReader {
   }
 }
 
-function entry(r: Record<string, any>, seq: number, now: Date): LedgerEntry {
-  return { id: r.id, number: r.number, row: ledgerRow(r, seq, now) };
+function entry(r: Record<string, any>, seq: number, now: Date, viewer: LedgerViewer | undefined): LedgerEntry {
+  return { id: r.id, number: r.number, row: maskLedgerRow(ledgerRow(r, seq, now), r, viewer) };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, addDays, zonedTimeToInstant, type LocalDate } from '../calendar/index.js';
+import type { AccessScope } from '../access/index.js';
 import type { UnitAccountability } from './accountability.js';
 import type { Figures } from './figures.js';
 import type { Count, HotTopics, StatsService } from './stats-service.js';
@@ -33,10 +34,10 @@ export function mondayOf(day: LocalDate): LocalDate {
   return addDays(day, weekday === 0 ? -6 : 1 - weekday);
 }
 
-export async function weeklyReport(stats: StatsService, day: LocalDate, region: string | undefined): Promise<WeeklyReport> {
+export async function weeklyReport(stats: StatsService, day: LocalDate, region: string | undefined, scope?: AccessScope): Promise<WeeklyReport> {
   const from = mondayOf(day);
   const to = addDays(from, 7);
-  const filter = { region, from: zonedTimeToInstant(from, 0, DEFAULT_TIME_ZONE), to: zonedTimeToInstant(to, 0, DEFAULT_TIME_ZONE) };
+  const filter = { region, scope, from: zonedTimeToInstant(from, 0, DEFAULT_TIME_ZONE), to: zonedTimeToInstant(to, 0, DEFAULT_TIME_ZONE) };
   const [[handling], units, byChannel, byCategory, hotTopics, accountability] = [
     await stats.figures(filter, 'none'),
     await stats.figures(filter, 'unit'),

@@ -134,3 +134,49 @@ t.test('exports read in keyset pages: every row once, in order, whatever the pag
     t.same(seen, [a, b, c, d].map((o, i) => [i + 1, o.number]), `page size ${size}`);
   }
 });
+
+t.test('whose ledger: the user\'s scope limits the rows, the role masks requesters (JSON and downloads alike)', async (t) => {
+  await ctx.createUnit({ id: 'huojia-audit', name: '获嘉县审计', regionId: 'huojia' });
+  await ctx.createUnit({ id: 'roads', name: '濮阳县交通局', regionId: 'puyang' });
+  const auditor = await ctx.createUser({ username: 'hj-auditor', unitId: 'huojia-audit', roles: ['auditor'] });
+  const handler = await ctx.createUser({ username: 'roads-handler', unitId: 'roads', roles: ['handler'] });
+  const read = async (headers: { authorization: string }, query = '') => {
+    const res = await ctx.rawInject({ method: 'GET', url: `/api/ledger${query}`, headers });
+    t.equal(res.statusCode, 200, res.body);
+    return res.json() as { total: number; items: Array<{ number: string; row: Record<string, unknown> }> };
+  };
+
+  const own = await read(auditor.headers);
+  t.same(own.items.map((i) => i.number), [d.number], 'a region-bound auditor reads its region only');
+  t.equal((await read(auditor.headers, '?region=puyang')).total, 0, 'asking for another region finds nothing');
+  t.match(own.items[0]!.row, { 姓名或单位名称: '钱*', 联系方式: '138****5678' }, 'an auditor sees requesters masked');
+  const csv = await ctx.rawInject({ method: 'GET', url: '/api/ledger.csv', headers: auditor.headers });
+  const records = parseCsv(csv.rawPayload.toString('utf8').slice(1));
+  t.same(records.slice(1).map((r) => [r[1], r[3]]), [['钱*', '138****5678']], 'the download is masked and limited the same way');
+  const xlsx = await readXlsx((await ctx.rawInject({ method: 'GET', url: '/api/ledger.xlsx', headers: auditor.headers })).rawPayload);
+  t.same(xlsx.rows.slice(1).map((r) => [r[1], r[3]]), [['钱*', '138****5678']]);
+
+  const unit = await read(handler.headers);
+  t.same(unit.items.map((i) => i.number), [b.number], 'a handler reads the orders of its unit');
+  t.match(unit.items[0]!.row, { 姓名或单位名称: '王五', 联系方式: '13900001111' }, 'a handler sees the requester of a complaint it handles');
+
+  const all = (await ctx.app.inject({ method: 'GET', url: '/api/ledger' })).json();
+  t.equal(all.total, 4, 'an administrator reads every region, unmasked');
+  t.equal(all.items[0].row.联系方式, '0393-8881234');
+});
+
+t.test('statistics count the user\'s region only', async (t) => {
+  const headers = await ctx.login('hj-auditor', 'password-hj-auditor');
+  const figures = async (query: string) => {
+    const res = await ctx.rawInject({ method: 'GET', url: `/api/stats/figures${query}`, headers });
+    t.equal(res.statusCode, 200, res.body);
+    return res.json().groups as Array<{ key: string | null; received: number }>;
+  };
+  const region = await figures('?groupBy=region');
+  t.same(region.map((g) => g.key), ['huojia'], 'grouped by region: only its own');
+  t.equal((await figures('?region=puyang'))[0]?.received ?? 0, 0, 'another region counts nothing');
+  const hot = (await ctx.rawInject({ method: 'GET', url: '/api/stats/hot-topics', headers })).json();
+  t.same(hot.categories.map((c: { count: number }) => c.count), [1], 'hot topics of its region');
+  const admin = (await ctx.app.inject({ method: 'GET', url: '/api/stats/figures?groupBy=region' })).json();
+  t.same(admin.groups.map((g: { key: string }) => g.key).sort(), ['huojia', 'puyang'], 'an administrator counts every region');
+});

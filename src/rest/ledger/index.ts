@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import * as ledger from '../../ledger/index.js';
+import type { Viewer } from '../../work-orders/index.js';
 import { installCamundaConventions, registerErrorMapping, InvalidRequestError } from '../camunda/index.js';
 import '../engine-rest/services-decorator.js';
 
@@ -38,30 +39,41 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
+export interface LedgerRoutesOptions {
+  /**
+   * Who is asking: their access scope limits the rows (another region's or unit's orders are not
+   * in their ledger) and their role masks requesters as the work-order list does. Undefined:
+   * every row unmasked (apps built without src/auth).
+   */
+  viewerOf?: (request: FastifyRequest) => Viewer | undefined;
+}
+
 /** Register with `{ prefix: '/api/ledger' }` (each /api scope sets its own 404 handler). */
-export const ledgerRoutes: FastifyPluginAsync = async (app) => {
+export const ledgerRoutes: FastifyPluginAsync<LedgerRoutesOptions> = async (app, options) => {
   installCamundaConventions(app);
   const reader = app.services.ledger;
+  const viewerOf = options.viewerOf ?? (() => undefined);
 
   const handle = (format: 'json' | 'xlsx' | 'csv' | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.query as LedgerQuery;
-    const filter = ledger.parseOrderFilter(q);
+    const viewer = viewerOf(request);
+    const filter = { ...ledger.parseOrderFilter(q), scope: viewer?.scope };
     const chosen = format ?? (q.format as 'json' | 'xlsx' | 'csv' | undefined) ?? 'json';
     if (chosen === 'json') {
       const firstResult = q.firstResult === undefined ? 0 : Number(q.firstResult);
       const maxResults = q.maxResults === undefined ? DEFAULT_LEDGER_PAGE : Number(q.maxResults);
       if (maxResults < 1 || maxResults > MAX_LEDGER_PAGE) throw new ledger.InvalidLedgerQueryError('maxResults', `must be between 1 and ${MAX_LEDGER_PAGE}`);
-      const { total, items } = await reader.page(filter, firstResult, maxResults);
+      const { total, items } = await reader.page(filter, firstResult, maxResults, viewer);
       return { columns: ledger.LEDGER_COLUMNS, total, firstResult, maxResults, items };
     }
-    return download(request, reply, chosen, filter);
+    return download(request, reply, chosen, filter, viewer);
   };
 
-  const download = (request: FastifyRequest, reply: FastifyReply, format: 'xlsx' | 'csv', filter: ledger.OrderFilter) => {
+  const download = (request: FastifyRequest, reply: FastifyReply, format: 'xlsx' | 'csv', filter: ledger.OrderFilter, viewer: Viewer | undefined) => {
     const body = new PassThrough();
     const write = format === 'xlsx' ? ledger.writeLedgerXlsx : ledger.writeLedgerCsv;
     const started = Date.now();
-    write(reader.rows(filter), body).then(
+    write(reader.rows(filter, undefined, viewer), body).then(
       (rows) => request.log.info({ format, rows, ms: Date.now() - started }, 'ledger exported'),
       (err: unknown) => {
         request.log.error({ err, format }, 'ledger export failed halfway; the download is cut short');
