@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import { Link } from 'wouter-preact';
 import { useApi } from '../shared/use-api.js';
-import { useServerNow } from '../shared/clock.js';
+import { serverNow, useServerNow } from '../shared/clock.js';
 import { Empty, ErrorBanner, Loading, Page } from '../shared/components.js';
 import { deadlineState, formatDateTime, formatDuration, timeLeftText } from '../shared/format.js';
+import { useUnitNames } from './unit-names.js';
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, STATUS_OPTIONS, type WorkOrder, type WorkOrderPage } from './types.js';
 
 const PAGE_SIZE = 20;
@@ -30,7 +31,9 @@ function DueCell({ order, now }: { order: WorkOrder; now: Date }) {
 }
 
 export function OrderListPage() {
-  const now = useServerNow();
+  useServerNow(); // re-renders every 30 s
+  const now = serverNow();
+  const unitName = useUnitNames();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<{ by: SortKey; order: 'asc' | 'desc' }>({ by: 'createdAt', order: 'desc' });
@@ -135,7 +138,7 @@ export function OrderListPage() {
                   <td>{o.channel}</td>
                   <td>{formatDateTime(o.requestedAt)}</td>
                   <td>{o.status}</td>
-                  <td>{o.currentUnit ?? o.handlingUnit ?? '—'}</td>
+                  <td>{unitName(o.currentUnit ?? o.handlingUnit)}</td>
                   <td>{formatDateTime(o.dueAt)}</td>
                   <td>
                     <DueCell order={o} now={now} />

@@ -1,14 +1,17 @@
 /** The facts of one order a handler reads before acting: who asked what, when, and by when. */
-import { useServerNow } from '../shared/clock.js';
+import { serverNow, useServerNow } from '../shared/clock.js';
 import { deadlineState, formatDateTime, timeLeftText } from '../shared/format.js';
 import type { WorkOrderDetail } from './types.js';
+import { useUnitNames } from './unit-names.js';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function OrderSummary({ order }: { order: WorkOrderDetail }) {
-  const now = useServerNow();
+  useServerNow(); // re-renders every 30 s
+  const now = serverNow();
+  const unitName = useUnitNames();
   const open = !['closed', 'cancelled'].includes(order.statusCode);
   const state = open ? deadlineState(order.dueAt, now, order.dispatchedAt ?? order.createdAt) : 'none';
   return (
@@ -35,7 +38,7 @@ export function OrderSummary({ order }: { order: WorkOrderDetail }) {
         <dt>反映时间</dt>
         <dd>{formatDateTime(order.requestedAt)}</dd>
         <dt>承办单位</dt>
-        <dd>{[order.handlingUnit ?? order.currentUnit, ...order.coUnits].filter(Boolean).join('、') || '—'}</dd>
+        <dd>{[order.handlingUnit ?? order.currentUnit, ...order.coUnits].filter(Boolean).map(unitName).join('、') || '—'}</dd>
         <dt>办理时限</dt>
         <dd>
           {formatDateTime(order.dueAt)}{' '}

@@ -1,6 +1,7 @@
 /** The order's story as GET /api/work-orders/{id} tells it: time, who, what. */
 import { formatDateTime } from '../shared/format.js';
 import type { TimelineEntry } from './types.js';
+import { useUnitNames } from './unit-names.js';
 
 /** A word for each kind of entry; the entry's own `what` carries the step's name. */
 const KIND: Record<string, string> = {
@@ -21,21 +22,22 @@ const KIND: Record<string, string> = {
   'variables.modified': '变量修改',
 };
 
-function detailText(e: TimelineEntry): string | null {
+function detailText(e: TimelineEntry, unitName: (id: string) => string): string | null {
   const d = e.details;
   const parts: string[] = [];
-  if (Array.isArray(d.candidateGroups) && d.candidateGroups.length > 0) parts.push(`承办：${d.candidateGroups.join('、')}`);
+  if (Array.isArray(d.candidateGroups) && d.candidateGroups.length > 0) parts.push(`承办：${d.candidateGroups.map((g) => unitName(String(g))).join('、')}`);
   if (typeof d.due === 'string' && d.due) parts.push(`时限 ${formatDateTime(d.due)}`);
   if (Array.isArray(d.variables) && d.variables.length > 0 && e.type === 'activity.completed') parts.push(`填报：${d.variables.join('、')}`);
   return parts.length > 0 ? parts.join('；') : null;
 }
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const unitName = useUnitNames();
   if (entries.length === 0) return <p class="muted">暂无记录</p>;
   return (
     <ol class="timeline" aria-label="办理过程">
       {entries.map((e, i) => {
-        const extra = detailText(e);
+        const extra = detailText(e, unitName);
         return (
           <li key={i} data-type={e.type} data-activity={e.activityId ?? undefined}>
             <time dateTime={e.at}>{formatDateTime(e.at)}</time>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
-import { useServerNow } from '../shared/clock.js';
+import { serverNow, syncClock, useServerNow } from '../shared/clock.js';
 import { Empty, ErrorBanner, Loading, Notice, Page } from '../shared/components.js';
 import { deadlineState, formatDateTime, timeLeftText } from '../shared/format.js';
 import { useSession } from '../shared/session.js';
@@ -22,7 +22,8 @@ const FILTERS: [Filter, string][] = [
 export function TaskListPage() {
   const session = useSession();
   const me = session?.user.username ?? '';
-  const now = useServerNow();
+  useServerNow(); // re-renders every 30 s
+  const now = serverNow();
   const [, navigate] = useLocation();
   const [rows, setRows] = useState<TaskRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -31,8 +32,10 @@ export function TaskListPage() {
   const [busy, setBusy] = useState<string | null>(null);
 
   const reload = () =>
-    loadTasks()
-      .then((r) => {
+    // The clock is read again with the tasks: after a test clock moves (or a PC's clock drifts)
+    // "time left" must follow the service at once, not at the next minute's sync.
+    Promise.all([loadTasks(), syncClock()])
+      .then(([r]) => {
         setRows(r);
         setError(null);
       })

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
 import { api } from '../shared/api.js';
-import { useServerNow } from '../shared/clock.js';
+import { serverNow, syncClock, useServerNow } from '../shared/clock.js';
 import { ErrorBanner, Loading, Page } from '../shared/components.js';
 import { deadlineState, formatDateTime, timeLeftText } from '../shared/format.js';
 import { TaskForm, type TaskInfo } from '../shared/forms/index.js';
@@ -23,7 +23,7 @@ interface Loaded {
 }
 
 async function load(id: string): Promise<Loaded> {
-  const task = await api<TaskInfo>(`/engine-rest/task/${encodeURIComponent(id)}`);
+  const [task] = await Promise.all([api<TaskInfo>(`/engine-rest/task/${encodeURIComponent(id)}`), syncClock()]);
   // The business key is the order number; GET /api/work-orders/{id} takes the number too.
   const [instance] = await api<{ businessKey: string | null }[]>('/engine-rest/process-instance', { query: { processInstanceIds: task.processInstanceId } });
   let order: WorkOrderDetail | null = null;
@@ -39,7 +39,8 @@ async function load(id: string): Promise<Loaded> {
 export function TaskPage({ id }: { id: string }) {
   const session = useSession();
   const me = session?.user.username ?? '';
-  const now = useServerNow();
+  useServerNow(); // re-renders every 30 s
+  const now = serverNow();
   const [, navigate] = useLocation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -76,8 +77,7 @@ export function TaskPage({ id }: { id: string }) {
           <div class="task-main">
             <section class="panel task-head" aria-label="环节">
               <div>
-                <strong>{task.name}</strong>
-                <span class="muted"> 接收于 {formatDateTime(task.created)}</span>
+                <span class="muted">接收于 {formatDateTime(task.created)}</span>
                 {task.due && (
                   <>
                     <span class="muted">，时限 {formatDateTime(task.due)} </span>

@@ -5,6 +5,8 @@ import { isLongText, isMultiUnitField, isUnitField, type FormFieldDef } from './
 export interface UnitOption {
   id: string;
   name: string;
+  /** null: a unit of every region (the hotline office, the city platform, …). */
+  regionId: string | null;
 }
 
 interface Props {
@@ -79,7 +81,13 @@ export function FieldControl({ field, value, problem, units, disabled, onChange 
     const chosen = value.split(',').map((s) => s.trim()).filter(Boolean);
     // A value no unit has (typed by hand in an older order) stays visible instead of vanishing.
     const known = new Set(units.map((u) => u.id));
-    const extra = chosen.filter((id) => !known.has(id)).map((id) => ({ id, name: id }));
+    const extra = chosen.filter((id) => !known.has(id)).map((id) => ({ id, name: id, regionId: null }));
+    // The region's own handling units first; the offices every region shares after them.
+    const groups: [string, UnitOption[]][] = [
+      ['本地承办单位', units.filter((u) => u.regionId !== null)],
+      ['通用机构', units.filter((u) => u.regionId === null)],
+      ['其他', extra],
+    ];
     return (
       <label class={cls}>
         <span>{field.label}</span>
@@ -92,11 +100,17 @@ export function FieldControl({ field, value, problem, units, disabled, onChange 
           onChange={(e) => onChange(multiple ? [...e.currentTarget.selectedOptions].map((o) => o.value).join(',') : e.currentTarget.value)}
         >
           {!multiple && <option value="">请选择单位</option>}
-          {[...units, ...extra].map((u) => (
-            <option key={u.id} value={u.id} selected={multiple ? chosen.includes(u.id) : undefined}>
-              {u.name}
-            </option>
-          ))}
+          {groups.map(([label, list]) =>
+            list.length === 0 ? null : (
+              <optgroup key={label} label={label}>
+                {list.map((u) => (
+                  <option key={u.id} value={u.id} selected={multiple ? chosen.includes(u.id) : undefined}>
+                    {u.name}
+                  </option>
+                ))}
+              </optgroup>
+            ),
+          )}
         </select>
         {error}
       </label>

@@ -51,7 +51,7 @@ async function load(taskId: string): Promise<Loaded> {
   const fields = await readFormFields(bpmn20Xml, task.taskDefinitionKey);
   const wantsUnits = fields.some(isUnitField);
   const units = wantsUnits
-    ? (await api<(UnitOption & { regionId: string | null })[]>('/api/units')).filter((u) => !u.regionId || !task.tenantId || u.regionId === task.tenantId)
+    ? (await api<UnitOption[]>('/api/units')).filter((u) => !u.regionId || !task.tenantId || u.regionId === task.tenantId)
     : [];
   const initial: Record<string, string> = {};
   for (const f of fields) initial[f.id] = toInputValue(f, current[f.id]);

@@ -2,7 +2,7 @@
  * Between the form's controls (strings, as inputs hold them) and Camunda's typed variables:
  * what form-variables gives, what the page checks before sending, what complete receives.
  */
-import type { FormFieldDef } from './form-fields.js';
+import { isUnitField, type FormFieldDef } from './form-fields.js';
 
 export type TypedVariable = { value: unknown; type: string; valueInfo?: Record<string, unknown> };
 export type VariableMap = Record<string, TypedVariable>;
@@ -31,7 +31,7 @@ export function fieldProblem(field: FormFieldDef, text: string): string | null {
   const value = text.trim();
   if (value === '') {
     if (!field.required) return null;
-    return field.type === 'enum' || field.type === 'boolean' ? `请选择“${field.label}”` : `请填写“${field.label}”`;
+    return field.type === 'enum' || field.type === 'boolean' || isUnitField(field) ? `请选择“${field.label}”` : `请填写“${field.label}”`;
   }
   switch (field.type) {
     case 'long': {
