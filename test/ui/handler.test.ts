@@ -129,6 +129,10 @@ if (ui) {
     t.ok((await page.locator('.djs-connection.highlight-done').count()) > 0, 'and the flows between');
     t.equal(await page.locator('.djs-element.highlight-current[data-element-id="SignOrReturn"]').count(), 0);
     await ui.screenshot(page, 'handler-order');
+    const sms = await call<{ items: unknown[] }>('GET', `/api/work-orders/${toSign.id}/notifications`, undefined, handlerA.headers);
+    t.ok(sms.items.length > 0, 'the dispatch sent an SMS');
+    await page.getByRole('table', { name: '短信通知' }).waitFor();
+    t.equal(await page.getByRole('table', { name: '短信通知' }).locator('tbody tr').count(), sms.items.length, 'every SMS of the order is listed');
   });
 
   t.test('overdue in red, due soon in yellow, after the service clock moved', async (t) => {
@@ -150,6 +154,19 @@ if (ui) {
     t.equal(await rowOf(page, signed).locator('.tag.overdue').innerText(), '已超期 1 小时 15 分钟');
     t.equal(await rowOf(page, fresh).locator('.tag.due-soon').innerText(), '剩余 14 分钟');
     await ui.screenshot(page, 'handler-task-list');
+
+    // 获嘉's report: the three parts as paragraphs, the signatures, the photos; claimed first.
+    await rowOf(page, signed).getByRole('button', { name: '办理' }).click();
+    await page.getByText('此环节尚未签收').waitFor();
+    t.ok(await page.getByLabel('联系诉求对象情况').isDisabled(), 'not claimed: the form is shown, not editable');
+    await page.getByRole('button', { name: '签收', exact: true }).click();
+    await page.getByLabel('联系诉求对象情况').and(page.locator(':enabled')).waitFor();
+    for (const label of ['联系诉求对象情况', '诉求事项办理情况', '后续处置措施', '延期理由']) {
+      t.equal(await page.getByLabel(label).evaluate((e) => e.tagName), 'TEXTAREA', `${label}: a paragraph`);
+    }
+    t.equal(await page.getByLabel('预办结时间').getAttribute('type'), 'date');
+    t.equal(await page.locator('output[aria-label="办理时限"]').innerText(), '2026/11/26 18:00', 'the deadline shown, read-only');
+    await ui.screenshot(page, 'handler-report-form');
   });
 
   t.test('工单查询 lists the unit\'s orders, filtered by the service', async (t) => {

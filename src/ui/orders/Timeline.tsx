@@ -1,4 +1,5 @@
 /** The order's story as GET /api/work-orders/{id} tells it: time, who, what. */
+import { useEffect, useRef } from 'preact/hooks';
 import { formatDateTime } from '../shared/format.js';
 import type { TimelineEntry } from './types.js';
 import { useUnitNames } from './unit-names.js';
@@ -33,9 +34,14 @@ function detailText(e: TimelineEntry, unitName: (id: string) => string): string 
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const unitName = useUnitNames();
+  const list = useRef<HTMLOListElement>(null);
+  // Told in time order; a long story opens at its latest steps, which is what is being asked about.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [entries]);
   if (entries.length === 0) return <p class="muted">暂无记录</p>;
   return (
-    <ol class="timeline" aria-label="办理过程">
+    <ol ref={list} class="timeline" aria-label="办理过程">
       {entries.map((e, i) => {
         const extra = detailText(e, unitName);
         return (

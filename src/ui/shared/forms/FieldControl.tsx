@@ -34,7 +34,7 @@ export function FieldControl({ field, value, problem, units, disabled, onChange 
     // Shown for reference (the deadline, the reason given earlier), never sent.
     const shown = ISO_INSTANT.test(value) ? formatDateTime(value) : value || '—';
     return (
-      <div class={`${cls} wide`}>
+      <div class={cls}>
         <span>{field.label}</span>
         <output aria-label={field.label}>{shown}</output>
       </div>
