@@ -33,6 +33,7 @@ if (ui) {
   await ctx.createUnit({ id: 'hj-water', name: '县水利局', kind: 'department', regionId: 'huojia' });
   const handlerA = await ctx.createUser({ username: 'zhangwei', displayName: '张伟', roles: ['handler'], unitId: 'hj-housing' });
   await ctx.createUser({ username: 'lina', displayName: '李娜', roles: ['handler'], unitId: 'hj-water' });
+  await ctx.createUser({ username: 'wangfang', displayName: '王芳', roles: ['handler'], unitId: 'hj-housing' });
 
   /** Calls the service (as the admin unless other headers are given); a refusal fails the test. */
   const call = async <T>(method: 'GET' | 'POST', url: string, payload?: object, headers?: Record<string, string>): Promise<T> => {
@@ -234,5 +235,21 @@ if (ui) {
     t.same(toTypedVariable(field({ type: 'date' }), '2026-11-27'), { value: '2026-11-27T00:00:00.000+0800', type: 'Date' });
     t.same(toTypedVariable(field({ type: 'boolean' }), 'false'), { value: false, type: 'Boolean' });
     t.equal(toTypedVariable(field({ readonly: true }), '2026-11-26'), undefined, 'read-only: never sent');
+  });
+
+  t.test('a claim a colleague made first: the service\'s refusal as it comes, then the list as it is', async (t) => {
+    const order = await registerAndDispatch('井盖缺失', 'hj-housing');
+    const page = await ui.signIn('zhangwei', 'password-zhangwei');
+    await page.goto('/#/tasks');
+    const row = rowOf(page, order);
+    await row.waitFor();
+    const [task] = await tasksOf(order);
+    await call('POST', `/engine-rest/task/${task!.id}/claim`, { userId: 'wangfang' });
+    await row.getByRole('button', { name: '签收' }).click();
+    const refusal = await ctx.app.inject({ method: 'POST', url: `/engine-rest/task/${task!.id}/claim`, payload: { userId: 'zhangwei' }, headers: handlerA.headers });
+    t.equal(refusal.statusCode, 409);
+    await page.getByRole('alert').filter({ hasText: (refusal.json() as { message: string }).message }).waitFor();
+    await row.locator('td.assignee', { hasText: 'wangfang' }).waitFor();
+    t.equal((await tasksOf(order))[0]?.assignee, 'wangfang', 'the colleague keeps it');
   });
 }

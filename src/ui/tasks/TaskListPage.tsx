@@ -27,6 +27,8 @@ export function TaskListPage() {
   const [, navigate] = useLocation();
   const [rows, setRows] = useState<TaskRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Kept apart from load errors: the reload after a refused claim must not wipe the refusal.
+  const [actionError, setActionError] = useState<unknown>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [notice, setNotice] = useState<string | null>(takeFlash);
   const [busy, setBusy] = useState<string | null>(null);
@@ -48,11 +50,12 @@ export function TaskListPage() {
   const act = async (taskId: string, what: () => Promise<void>, done: string) => {
     setBusy(taskId);
     setNotice(null);
+    setActionError(null);
     try {
       await what();
       setNotice(done);
     } catch (e) {
-      setError(e);
+      setActionError(e);
     } finally {
       setBusy(null);
       await reload();
@@ -65,6 +68,7 @@ export function TaskListPage() {
   return (
     <Page title="我的待办" actions={<button type="button" onClick={() => void reload()}>刷新</button>}>
       {notice && <Notice>{notice}</Notice>}
+      <ErrorBanner error={actionError} />
       <ErrorBanner error={error} />
       <div class="toolbar" role="tablist" aria-label="待办筛选">
         {FILTERS.map(([f, label]) => (

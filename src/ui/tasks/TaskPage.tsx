@@ -58,9 +58,10 @@ export function TaskPage({ id }: { id: string }) {
 
   const act = (what: () => Promise<void>) => {
     setError(null);
+    // Reloaded either way: a refused claim (a colleague was quicker) shows who holds it now.
     what()
-      .then(() => setTick((n) => n + 1))
-      .catch(setError);
+      .catch(setError)
+      .finally(() => setTick((n) => n + 1));
   };
 
   const task = loaded?.task;
