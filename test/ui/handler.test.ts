@@ -49,8 +49,8 @@ if (ui) {
     await call('POST', `/engine-rest/task/${task.id}/complete`, { variables });
   };
   /** Registered by the hotline and dispatched (一般, 3 natural days) to `unit`. */
-  const registerAndDispatch = async (content: string, unit: string): Promise<Order> => {
-    const order = await call<Order>('POST', '/api/work-orders', { region: 'huojia', requesterName: '王秀英', phone: '13812345678', channel: 'hotline', category: 'help', content });
+  const registerAndDispatch = async (content: string, unit: string, extra: object = {}): Promise<Order> => {
+    const order = await call<Order>('POST', '/api/work-orders', { region: 'huojia', requesterName: '王秀英', phone: '13812345678', channel: 'hotline', category: 'help', content, ...extra });
     await complete(order, 'Dispatch', { unit: { value: unit, type: 'String' }, urgency: { value: 'general', type: 'String' }, escalate: { value: false, type: 'Boolean' } });
     return order;
   };
@@ -58,7 +58,8 @@ if (ui) {
 
   // 09:00: two orders for 住建局, one for 水利局; the first is signed at once, so it waits in 办理.
   const signed = await registerAndDispatch('小区楼道灯损坏，夜间无照明', 'hj-housing');
-  const toSign = await registerAndDispatch('老旧小区外墙脱落，存在安全隐患', 'hj-housing');
+  const photo = { storageKey: 'orders/2026/11/wall-1.jpg', name: '外墙脱落现场.jpg', size: 245_760, contentType: 'image/jpeg' };
+  const toSign = await registerAndDispatch('老旧小区外墙脱落，存在安全隐患', 'hj-housing', { attachments: [photo] });
   const other = await registerAndDispatch('村口排水沟堵塞', 'hj-water');
   await complete(signed, 'SignOrReturn', { decision: { value: 'sign', type: 'String' } });
 
@@ -99,6 +100,7 @@ if (ui) {
     await decision.waitFor();
     t.equal(await page.getByLabel('回退理由').evaluate((e) => e.tagName), 'TEXTAREA', 'reasons are paragraphs');
     await page.getByTestId('order-number').filter({ hasText: toSign.number }).waitFor();
+    t.match(await page.getByRole('list', { name: '附件' }).innerText(), /外墙脱落现场\.jpg\s+240 KB/, 'the order\'s attachments, by name and size');
 
     await page.getByRole('button', { name: '提交' }).click();
     const mark = page.locator('.field.invalid', { hasText: '签收或退件' });
