@@ -24,10 +24,11 @@ export function FieldControl({ field, value, problem, units, disabled, onChange 
   const cls = `field${field.required && !field.readonly ? ' required' : ''}${problem ? ' invalid' : ''}${field.readonly ? ' readonly' : ''}`;
   const errorId = `tf-${field.id}-error`;
   const aria = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? errorId : undefined, 'data-field': field.id };
+  // Not a <span>: the stylesheet stars a required field's `> span` (its label).
   const error = problem && (
-    <span class="field-error" id={errorId}>
+    <small class="field-error" id={errorId}>
       {problem}
-    </span>
+    </small>
   );
 
   if (field.readonly) {
