@@ -1,4 +1,3 @@
-/** Placeholder until this folder's pages are built. */
-import { Page, Notice } from '../shared/components.js';
-export function OrderListPage() { return <Page title="OrderListPage"><Notice>建设中</Notice></Page>; }
-export function OrderPage() { return <Page title="OrderPage"><Notice>建设中</Notice></Page>; }
+/** 工单查询 and 工单详情. */
+export { OrderListPage } from './OrderListPage.js';
+export { OrderPage } from './OrderPage.js';

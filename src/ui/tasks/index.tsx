@@ -1,4 +1,3 @@
-/** Placeholder until this folder's pages are built. */
-import { Page, Notice } from '../shared/components.js';
-export function TaskListPage() { return <Page title="TaskListPage"><Notice>建设中</Notice></Page>; }
-export function TaskPage() { return <Page title="TaskPage"><Notice>建设中</Notice></Page>; }
+/** 我的待办 and 办理. */
+export { TaskListPage } from './TaskListPage.js';
+export { TaskPage } from './TaskPage.js';
