@@ -43,9 +43,11 @@ export function IntakePage() {
                 }}
               />
             </div>
-            <SimilarCases content={typed.content} category={typed.category} />
+            <div class="intake-side">
+              <SimilarCases content={typed.content} category={typed.category} />
+              <TaskQueue session={session} refresh={queueTick} />
+            </div>
           </div>
-          <TaskQueue session={session} refresh={queueTick} />
         </>
       )}
     </Page>

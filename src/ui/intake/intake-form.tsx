@@ -30,6 +30,9 @@ export interface Unit {
 }
 
 /** What the service answers about the registered order (the fields this page reads). */
+/** Units that handle orders; offices and commissions only work the schemes' own steps. */
+const HANDLING_KINDS = new Set(['department', 'township', 'other']);
+
 export interface RegisteredOrder {
   id: string;
   number: string;
@@ -62,7 +65,7 @@ export function IntakeForm({ regions, units, fixedRegion, onContentChange, onReg
   const key = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const needs = CHANNEL_NEEDS[draft.channel || 'hotline'];
-  const regionUnits = useMemo(() => units.filter((u) => u.kind !== 'office' && (u.regionId === null || u.regionId === draft.region)), [units, draft.region]);
+  const regionUnits = useMemo(() => units.filter((u) => HANDLING_KINDS.has(u.kind) && (u.regionId === null || u.regionId === draft.region)), [units, draft.region]);
 
   const set = <K extends FieldName>(name: K, value: IntakeDraft[K]) => {
     const next = { ...draft, [name]: value };
@@ -90,7 +93,8 @@ export function IntakeForm({ regions, units, fixedRegion, onContentChange, onReg
       onContentChange('', '');
       onRegistered(order);
     } catch (err) {
-      setServiceError(err);
+      // No answer at all (connection lost): the order may be registered already; the kept key makes a retry safe.
+      setServiceError(err instanceof ApiError ? err : new Error('网络中断，未收到服务答复。请再次提交：同一张登记表不会重复登记。'));
       const field = err instanceof ApiError && err.status === 400 ? fieldOfServiceError(err.message) : undefined;
       if (field) setErrors({ [field]: '服务拒绝，见上方提示' });
     } finally {
@@ -168,7 +172,7 @@ export function IntakeForm({ regions, units, fixedRegion, onContentChange, onReg
         </Field>
 
         <Field name="content" label={LABELS.content} required error={errors.content} wide full>
-          <textarea name="content" rows={4} maxLength={5000} value={draft.content} aria-invalid={errors.content ? 'true' : undefined} onInput={(e) => set('content', e.currentTarget.value)} />
+          <textarea name="content" rows={3} maxLength={5000} value={draft.content} aria-invalid={errors.content ? 'true' : undefined} onInput={(e) => set('content', e.currentTarget.value)} />
         </Field>
 
         <UnitPicker units={regionUnits} draft={draft} errors={errors} onChange={(list, lead) => setDraft({ ...draft, responsibleUnits: list, leadUnit: lead })} />

@@ -70,6 +70,11 @@ export function RegisteredOrderPanel({ orderId, session, units, onChanged }: { o
       {dispatchedTo && (
         <p class="banner banner-info dispatched" role="status">
           已派单至 <strong>{unitName(handlingUnit)}</strong>
+          {others[0] && (
+            <>
+              ：{others[0].name}，办理时限 {formatDateTime(others[0].due ?? order.dueAt)}
+            </>
+          )}
         </p>
       )}
       <table class="data">
@@ -96,7 +101,7 @@ export function RegisteredOrderPanel({ orderId, session, units, onChanged }: { o
                 )}
               </td>
               <td>
-                <a href={`#/tasks/${t.id}`}>办理</a>
+                <a href={`#/tasks/${t.id}`}>{mine.includes(t) ? '办理' : '查看'}</a>
               </td>
             </tr>
           ))}
