@@ -62,6 +62,13 @@ if (ui) {
     t.equal(posts.length, 0, 'no POST /api/work-orders was sent');
     t.equal((await ordersOfRegion()).total, 0, 'nothing registered');
 
+    // A written message was sent earlier: its time must be given; a call's defaults to now.
+    await form.getByLabel('受理渠道').selectOption('wechat');
+    await form.getByRole('button', { name: '登记工单' }).click();
+    t.same(await form.locator('.field.invalid > span').allInnerTexts(), ['留言时间', '反映人姓名', '联系电话'], 'a WeChat message needs its time');
+    await form.getByLabel('受理渠道').selectOption('hotline');
+    t.equal(posts.length, 0, 'still nothing sent');
+
     await form.getByLabel('反映人姓名').fill('赵女士');
     await form.getByLabel('来电号码').fill('电话号码');
     await form.getByRole('button', { name: '登记工单' }).click();
