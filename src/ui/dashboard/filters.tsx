@@ -95,27 +95,26 @@ export function FilterBar({ filter, onChange, units }: { filter: Filter; onChang
   );
 }
 
-/** The filter kept in the hash's query (`/#/dashboard?region=…&from=YYYY-MM&to=YYYY-MM`), so a reload or a shared link keeps it. */
-export function readFilter(defaultRegion: string | null): Filter {
-  const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+const KEY = 'suqiu.dashboard.filter';
+
+/**
+ * The last filter, kept for the tab (sessionStorage) and shared by 统计分析 and 工作台账, so
+ * moving between them keeps the region and period. Not in the address: the router matches the
+ * whole hash, query included, so `/#/ledger?region=…` would not find its page.
+ * A region-bound user always gets their region; the default period is 本月.
+ */
+export function readFilter(boundRegion: string | null): Filter {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;
-  const fallback = quickPeriod('month');
-  const from = query.get('from') ?? '';
-  const to = query.get('to') ?? '';
-  return {
-    region: defaultRegion ?? query.get('region') ?? '',
-    range: month.test(from) && month.test(to) && from <= to ? { from, to } : fallback,
-    unit: query.get('unit') || undefined,
-  };
+  let saved: Partial<Filter> = {};
+  try {
+    saved = JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as Partial<Filter>;
+  } catch {
+    /* unreadable: start afresh */
+  }
+  const range = saved.range && month.test(saved.range.from) && month.test(saved.range.to) && saved.range.from <= saved.range.to ? saved.range : quickPeriod('month');
+  return { region: boundRegion ?? saved.region ?? '', range, unit: saved.unit };
 }
 
 export function writeFilter(filter: Filter): void {
-  const [path] = location.hash.split('?');
-  const query = new URLSearchParams();
-  if (filter.region) query.set('region', filter.region);
-  if (filter.unit) query.set('unit', filter.unit);
-  query.set('from', filter.range.from);
-  query.set('to', filter.range.to);
-  // replaceState: no hashchange, so the router does not re-mount the page for a filter change.
-  history.replaceState(history.state, '', `${path}?${query.toString()}`);
+  sessionStorage.setItem(KEY, JSON.stringify(filter));
 }

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { download } from '../shared/api.js';
 import { ErrorBanner, Loading, Page } from '../shared/components.js';
+import { useClockReady } from './use-clock-ready.js';
 import { useSession } from '../shared/session.js';
 import { useApi } from '../shared/use-api.js';
 import { FilterBar, readFilter, useRegions, useUnits, writeFilter, type Filter } from './filters.js';
@@ -25,6 +26,12 @@ interface LedgerPageAnswer {
 const WIDE = new Set(['主要诉求', '备注', '政务服务部门及牵头部门']);
 
 export function LedgerPage() {
+  // The default period (本月) is the service's month, so wait until its time is known.
+  if (!useClockReady()) return <Loading />;
+  return <LedgerPageBody />;
+}
+
+function LedgerPageBody() {
   const session = useSession();
   const [filter, setFilterState] = useState<Filter>(() => readFilter(session?.user.region ?? null));
   const [first, setFirst] = useState(0);

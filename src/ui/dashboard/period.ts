@@ -51,3 +51,13 @@ export function periodQuery(range: MonthRange): { from: string; to: string } {
 export function sameRange(a: MonthRange, b: MonthRange): boolean {
   return a.from === b.from && a.to === b.to;
 }
+
+/**
+ * The month the ranking shows: the range's last month, but not a month still to come (本年 in
+ * November ranks November, not an empty December).
+ */
+export function rankingMonth(range: MonthRange, now: Date = serverNow()): string {
+  const current = chinaToday(now).slice(0, 7);
+  if (range.to <= current) return range.to;
+  return range.from > current ? range.from : current;
+}
