@@ -37,6 +37,8 @@ if (ui) {
     await expectDashboard(t, page, { region: 'puyang', from: '2026-01-01', to: '2026-12-31', month: '2026-11' });
     await page.mouse.move(0, 0);
     await ui.screenshot(page, 'dashboard');
+    await page.getByRole('region', { name: '热点高频词' }).scrollIntoViewIfNeeded();
+    await ui.screenshot(page, 'dashboard-lower');
 
     await page.getByRole('button', { name: '本季度' }).click();
     await expectDashboard(t, page, { region: 'puyang', from: '2026-10-01', to: '2026-12-31', month: '2026-11' });
@@ -96,6 +98,7 @@ if (ui) {
     // The browser believes it is June 2031: 本月 must still be the service's November 2026.
     await page.clock.install({ time: new Date('2031-06-15T12:00:00+08:00') });
     await page.reload();
+    t.equal(await page.evaluate('new Date().getFullYear()'), 2031, 'the browser\'s clock is off');
     await page.goto('/#/dashboard');
     await page.getByRole('button', { name: '本月', pressed: true }).waitFor();
     const region = page.getByLabel('区域');

@@ -13,7 +13,7 @@ const COLUMNS: ReadonlyArray<Column<Category>> = [
 
 export function CategoriesChart({ loaded }: { loaded: Loaded<HotTopicsAnswer> }) {
   const rows = loaded.data?.categories ?? [];
-  const data = useMemo(() => ({ labels: rows.map((c) => c.name), datasets: [{ label: '件数', data: rows.map((c) => c.count), backgroundColor: '#5c7cb8' }] }), [loaded.data]);
+  const data = useMemo(() => ({ labels: rows.map((c) => c.name), datasets: [{ label: '件数', data: rows.map((c) => c.count), backgroundColor: '#5c7cb8', maxBarThickness: 48 }] }), [loaded.data]);
   const canvas = useChart<'bar'>({ type: 'bar', options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } }, data);
   return <ChartPanel title="热点诉求类别" canvas={canvas} rows={rows} columns={COLUMNS} loading={loaded.loading} error={loaded.error} />;
 }

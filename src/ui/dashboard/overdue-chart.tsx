@@ -22,9 +22,9 @@ export function OverdueChart({ loaded, units }: { loaded: Loaded<FiguresAnswer>;
     { header: '平均超期时长', num: true, title: DEFINITIONS.overdueAverage, cell: (f) => (f.overdueAverageSeconds === null ? '—' : formatDuration(f.overdueAverageSeconds * 1000)) },
   ];
   const data = useMemo(
-    () => ({ labels: rows.map((f) => unitName(units, f.key)), datasets: [{ label: '超期件数', data: rows.map((f) => f.overdue), backgroundColor: '#c62828' }] }),
+    () => ({ labels: rows.map((f) => unitName(units, f.key)), datasets: [{ label: '超期件数', data: rows.map((f) => f.overdue), backgroundColor: '#c62828', maxBarThickness: 48 }] }),
     [rows, units],
   );
-  const canvas = useChart<'bar'>({ type: 'bar', options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } }, data);
+  const canvas = useChart<'bar'>({ type: 'bar', options: { plugins: { legend: { display: false } }, scales: { x: { ticks: { autoSkip: false } }, y: { beginAtZero: true, ticks: { precision: 0 } } } } }, data);
   return <ChartPanel title="各单位超期件数" hint={DEFINITIONS.overdue} canvas={canvas} rows={rows} columns={columns} loading={loaded.loading} error={loaded.error} />;
 }

@@ -20,10 +20,10 @@ export function RankingChart({ loaded, month, units }: { loaded: Loaded<RankingA
     { header: '办结率', num: true, title: DEFINITIONS.completionRate, cell: (r) => percent(r.figures.completionRate) },
   ];
   const data = useMemo(
-    () => ({ labels: rows.map((r) => unitName(units, r.unit)), datasets: [{ label: '得分', data: rows.map((r) => r.score), backgroundColor: '#1d5fbf' }] }),
+    () => ({ labels: rows.map((r) => unitName(units, r.unit)), datasets: [{ label: '得分', data: rows.map((r) => r.score), backgroundColor: '#1d5fbf', maxBarThickness: 22 }] }),
     [loaded.data, units],
   );
-  const canvas = useChart<'bar'>({ type: 'bar', options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100 } } } }, data);
+  const canvas = useChart<'bar'>({ type: 'bar', options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100 }, y: { ticks: { autoSkip: false } } } } }, data);
   return (
     <ChartPanel
       title={`单位月排名（${month}）`}

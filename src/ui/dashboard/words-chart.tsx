@@ -14,7 +14,7 @@ const COLUMNS: ReadonlyArray<Column<Word>> = [
 
 export function WordsChart({ loaded }: { loaded: Loaded<HotTopicsAnswer> }) {
   const rows = loaded.data?.words ?? [];
-  const data = useMemo(() => ({ labels: rows.map((w) => w.word), datasets: [{ label: '件数', data: rows.map((w) => w.orders), backgroundColor: '#8a6fb8' }] }), [loaded.data]);
-  const canvas = useChart<'bar'>({ type: 'bar', options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } } }, data);
+  const data = useMemo(() => ({ labels: rows.map((w) => w.word), datasets: [{ label: '件数', data: rows.map((w) => w.orders), backgroundColor: '#8a6fb8', maxBarThickness: 16 }] }), [loaded.data]);
+  const canvas = useChart<'bar'>({ type: 'bar', options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } } } }, data);
   return <ChartPanel title="热点高频词" hint={DEFINITIONS.hotWords} canvas={canvas} rows={rows} columns={COLUMNS} loading={loaded.loading} error={loaded.error} />;
 }
