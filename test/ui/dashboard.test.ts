@@ -48,6 +48,11 @@ if (ui) {
     await page.getByLabel('截止月份').fill('2026-10');
     await expectDashboard(t, page, { region: 'huojia', from: '2026-09-01', to: '2026-10-31', month: '2026-10' });
 
+    await page.getByLabel('起始月份').fill('2025-01');
+    await page.getByLabel('截止月份').fill('2025-02');
+    await page.getByText('所选区域和时段内没有工单').first().waitFor();
+    t.equal(await page.locator('.headline .tile').first().locator('dd').innerText(), '0', 'a period without orders: 受理量 0, not an error');
+
     const title = await page.getByRole('term').filter({ hasText: '满意率' }).locator('..').getAttribute('title');
     t.match(title, /基本满意/, 'a rate\'s definition is shown on hover');
   });
@@ -94,12 +99,15 @@ if (ui) {
 
   t.test('a region-bound auditor gets only its region', async (t) => {
     await ui.ctx.createUser({ username: 'hj-shenji', roles: ['auditor'], unitId: 'hj-water' });
-    const page = await ui.signIn('hj-shenji', 'password-hj-shenji');
     // The browser believes it is June 2031: 本月 must still be the service's November 2026.
+    const page = await ui.newPage();
     await page.clock.install({ time: new Date('2031-06-15T12:00:00+08:00') });
-    await page.reload();
+    await page.goto('/');
+    await page.getByLabel('用户名').fill('hj-shenji');
+    await page.getByLabel('密码').fill('password-hj-shenji');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('whoami').waitFor();
     t.equal(await page.evaluate('new Date().getFullYear()'), 2031, 'the browser\'s clock is off');
-    await page.goto('/#/dashboard');
     await page.getByRole('button', { name: '本月', pressed: true }).waitFor();
     const region = page.getByLabel('区域');
     t.ok(await region.isDisabled(), 'the region cannot be changed');

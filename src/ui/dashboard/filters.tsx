@@ -43,7 +43,10 @@ export function FilterBar({ filter, onChange, units }: { filter: Filter; onChang
   const bound = session?.user.region ?? null;
   const choices = bound ? regions.filter((r) => r.id === bound) : regions;
   const set = (patch: Partial<Filter>) => onChange({ ...filter, ...patch });
-  const setRange = (range: MonthRange) => range.from && range.to && set({ range: range.from > range.to ? { from: range.to, to: range.from } : range });
+  const setRange = (range: MonthRange) => {
+    if (!range.from || !range.to) return; // a month input being cleared
+    set({ range: range.from > range.to ? { from: range.to, to: range.from } : range });
+  };
   return (
     <form class="toolbar dash-filters" role="search" aria-label="筛选条件" onSubmit={(e) => e.preventDefault()}>
       <label class="field">

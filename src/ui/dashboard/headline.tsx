@@ -14,15 +14,31 @@ const TILES: ReadonlyArray<{ label: string; title: string; value: (f: Figures) =
   { label: '平均超期时长', title: DEFINITIONS.overdueAverage, value: (f) => (f.overdueAverageSeconds === null ? '—' : formatDuration(f.overdueAverageSeconds * 1000)) },
 ];
 
+/** Without any order the API answers no group at all: every count is 0, every rate undefined. */
+const NO_ORDERS: Figures = {
+  key: null,
+  received: 0,
+  cancelled: 0,
+  completed: 0,
+  completedOnTime: 0,
+  overdue: 0,
+  overdueAverageSeconds: null,
+  rated: 0,
+  satisfied: 0,
+  dispatchRate: null,
+  completionRate: null,
+  onTimeRate: null,
+  satisfactionRate: null,
+};
+
 export function Headline({ loaded }: { loaded: Loaded<FiguresAnswer> }) {
-  // Without any order the API answers no group; every count is then 0 and every rate undefined.
-  const f = loaded.data?.groups[0];
+  const f = loaded.data && (loaded.data.groups[0] ?? NO_ORDERS);
   return (
     <dl class="headline" aria-label="主要指标" aria-busy={loaded.loading}>
       {TILES.map((t) => (
         <div key={t.label} class={t.warn && f && f.overdue > 0 ? 'tile warn' : 'tile'} title={t.title}>
           <dt>{t.label}</dt>
-          <dd>{f ? t.value(f) : t.label === '受理量' || t.label === '超期件数' ? '0' : '—'}</dd>
+          <dd>{f ? t.value(f) : '…'}</dd>
         </div>
       ))}
     </dl>

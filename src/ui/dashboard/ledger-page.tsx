@@ -48,12 +48,13 @@ function LedgerPageBody() {
   };
 
   const regionName = regions.find((r) => r.id === filter.region)?.name ?? '全部区域';
+  const unitName = filter.unit ? `-${units.find((u) => u.id === filter.unit)?.name ?? filter.unit}` : '';
   const period = filter.range.from === filter.range.to ? filter.range.from : `${filter.range.from}至${filter.range.to}`;
   const exportAs = async (format: 'xlsx' | 'csv') => {
     setExporting(format);
     setExportError(null);
     try {
-      await download(`/api/ledger.${format}`, query, `工作台账-${regionName}-${period}.${format}`);
+      await download(`/api/ledger.${format}`, query, `工作台账-${regionName}${unitName}-${period}.${format}`);
     } catch (error) {
       setExportError(error);
     } finally {
