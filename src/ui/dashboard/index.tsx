@@ -1,4 +1,3 @@
-/** Placeholder until this folder's pages are built. */
-import { Page, Notice } from '../shared/components.js';
-export function DashboardPage() { return <Page title="DashboardPage"><Notice>建设中</Notice></Page>; }
-export function LedgerPage() { return <Page title="LedgerPage"><Notice>建设中</Notice></Page>; }
+/** Leaders' and auditors' pages: 统计分析 (/dashboard) and 工作台账 (/ledger). */
+export { DashboardPage } from './dashboard-page.js';
+export { LedgerPage } from './ledger-page.js';
