@@ -5,7 +5,7 @@ import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter-preac
 import { useHashLocation } from 'wouter-preact/use-hash-location';
 import { LoginPage } from './login/index.js';
 import { hasRole, setSession, useSession } from './shared/session.js';
-import { syncClock } from './shared/clock.js';
+import { clockSynced } from './shared/clock.js';
 import { ErrorBanner, Loading } from './shared/components.js';
 import { ROUTES, homeFor, type RouteDef } from './routes.js';
 
@@ -62,7 +62,7 @@ function Shell() {
   const session = useSession()!;
   const [location] = useLocation();
   useEffect(() => {
-    syncClock().catch(() => undefined);
+    clockSynced().catch(() => undefined);
   }, []);
   const visible = ROUTES.filter((r) => hasRole(session, ...r.roles));
   const user = session.user;
@@ -103,7 +103,16 @@ function Shell() {
   );
 }
 
+/**
+ * The hash's path without its `?query`: pages keep filters there (`#/ledger?region=huojia`),
+ * and wouter would otherwise match the whole hash and find no page.
+ */
+function useHashPath(): ReturnType<typeof useHashLocation> {
+  const [location, navigate] = useHashLocation();
+  return [location.split('?')[0] ?? location, navigate] as ReturnType<typeof useHashLocation>;
+}
+
 export function App() {
   const session = useSession();
-  return <Router hook={useHashLocation}>{session ? <Shell /> : <LoginPage />}</Router>;
+  return <Router hook={useHashPath}>{session ? <Shell /> : <LoginPage />}</Router>;
 }
