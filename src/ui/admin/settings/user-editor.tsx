@@ -8,6 +8,7 @@ import { ConfirmDialog, ErrorBanner, Notice } from '../../shared/components.js';
 import type { Role } from '../../shared/session.js';
 import type { Unit, User } from './admin-types.js';
 import { RoleChecks } from './role-checks.js';
+import { UnitSelect } from './unit-select.js';
 
 export function UserEditor(props: { user: User; units: Unit[]; onChanged: (user: User) => void; onClose: () => void }) {
   const { user } = props;
@@ -64,17 +65,7 @@ export function UserEditor(props: { user: User; units: Unit[]; onChanged: (user:
             <span>姓名</span>
             <input value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
           </label>
-          <label class="field">
-            <span>所在单位</span>
-            <select value={unitId ?? ''} onChange={(e) => setUnitId(e.currentTarget.value || null)}>
-              <option value="">（无单位）</option>
-              {props.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}（{u.id}）
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect units={props.units} value={unitId} onChange={setUnitId} />
         </div>
         <RoleChecks value={roles} onChange={setRoles} />
         <div class="toolbar">

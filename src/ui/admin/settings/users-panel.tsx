@@ -7,6 +7,7 @@ import { useApi } from '../../shared/use-api.js';
 import { ROLE_INFO, roleName, type Unit, type User } from './admin-types.js';
 import { RoleChecks } from './role-checks.js';
 import { UserEditor } from './user-editor.js';
+import { UnitSelect } from './unit-select.js';
 
 function CreateUserForm(props: { units: Unit[]; onCreated: (user: User) => void }) {
   const [username, setUsername] = useState('');
@@ -54,17 +55,7 @@ function CreateUserForm(props: { units: Unit[]; onCreated: (user: User) => void 
           <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
       </div>
-      <label class="field">
-        <span>所在单位</span>
-        <select value={unitId ?? ''} onChange={(e) => setUnitId(e.currentTarget.value || null)}>
-          <option value="">（无单位）</option>
-          {props.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}（{u.id}）
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitSelect units={props.units} value={unitId} onChange={setUnitId} />
       <RoleChecks value={roles} onChange={setRoles} />
       <button type="submit" class="primary">
         新建用户
