@@ -260,4 +260,30 @@ if (ui) {
     await row.locator('td.assignee', { hasText: 'wangfang' }).waitFor();
     t.equal((await tasksOf(order))[0]?.assignee, 'wangfang', 'the colleague keeps it');
   });
+
+  t.test('a unit head hands a task to a colleague of the unit; other units\' people are not offered', async (t) => {
+    const head = await ctx.createUser({ username: 'zhaoke', displayName: '赵科长', roles: ['unit-head'], unitId: 'hj-housing' });
+    const order = await registerAndDispatch('楼顶漏水', 'hj-housing');
+    const members = await ctx.app.inject({ method: 'GET', url: '/api/units/hj-housing/members', headers: head.headers });
+    t.same((members.json() as Array<{ username: string }>).map((m) => m.username).sort(), ['wangfang', 'zhangwei', 'zhaoke'], 'the unit\'s active people');
+    const foreign = await ctx.app.inject({ method: 'GET', url: '/api/units/hj-water/members', headers: handlerA.headers });
+    t.equal(foreign.statusCode, 403, 'a handler reads its own unit\'s people only');
+
+    const [task] = await tasksOf(order);
+    const page = await ui.signIn('zhaoke', 'password-zhaoke');
+    await page.goto(`/#/tasks/${task!.id}`);
+    const picker = page.getByRole('form', { name: '指派' }).getByLabel('指派给');
+    await picker.locator('option', { hasText: '王芳' }).waitFor({ state: 'attached' });
+    t.same(await picker.locator('option').allInnerTexts(), ['请选择', '王芳（wangfang）', '张伟（zhangwei）', '赵科长（zhaoke）'], 'only 住建局\'s people');
+    await picker.selectOption('wangfang');
+    await page.getByRole('form', { name: '指派' }).getByRole('button', { name: '指派' }).click();
+    await page.getByText('已由 wangfang 签收办理').waitFor();
+    t.equal((await tasksOf(order))[0]?.assignee, 'wangfang', 'the service holds the assignment');
+    await ui.screenshot(page, 'unit-head-assign');
+
+    const handlerPage = await ui.signIn('zhangwei', 'password-zhangwei');
+    await handlerPage.goto(`/#/tasks/${task!.id}`);
+    await handlerPage.getByRole('button', { name: '退回签收' }).or(handlerPage.getByText('已由 wangfang')).first().waitFor();
+    t.equal(await handlerPage.getByRole('form', { name: '指派' }).count(), 0, 'a handler is not offered to assign');
+  });
 }

@@ -16,6 +16,7 @@ import { Timeline } from '../orders/Timeline.js';
 import type { WorkOrderDetail, WorkOrderPage } from '../orders/types.js';
 import { setFlash } from './flash.js';
 import { claim, unclaim } from './task-api.js';
+import { AssignTask } from './AssignTask.js';
 
 interface Loaded {
   task: TaskInfo;
@@ -105,6 +106,7 @@ export function TaskPage({ id }: { id: string }) {
                   </>
                 )}
               </div>
+              <AssignTask taskId={task.id} assignee={task.assignee} orderUnit={order?.currentUnit ?? order?.handlingUnit ?? null} onAssigned={() => setTick((n) => n + 1)} />
             </section>
             <section class="panel" aria-label="办理表单">
               <TaskForm

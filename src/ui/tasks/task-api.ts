@@ -38,3 +38,8 @@ export function claim(taskId: string, userId: string): Promise<void> {
 export function unclaim(taskId: string): Promise<void> {
   return api(`/engine-rest/task/${encodeURIComponent(taskId)}/unclaim`, { method: 'POST' });
 }
+
+/** Hands the task to `userId` (POST /task/{id}/assignee; who may is the service's decision). */
+export function assign(taskId: string, userId: string): Promise<void> {
+  return api(`/engine-rest/task/${encodeURIComponent(taskId)}/assignee`, { method: 'POST', body: { userId } });
+}
