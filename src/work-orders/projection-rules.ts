@@ -1,4 +1,4 @@
-import type { SatisfactionCode, StatusCode } from './vocabulary.js';
+import { URGENCIES, type SatisfactionCode, type StatusCode, type UrgencyCode } from './vocabulary.js';
 
 /**
  * THE mapping from a process instance to its work order's projection (docs/work-orders.md has
@@ -96,7 +96,7 @@ export function ruleFor(processKey: string, activityId: string): ActivityRule | 
 }
 
 /** Process variables the projection reads (projector.ts loads only these). */
-export const PROJECTED_VARIABLES = ['dueAt', 'extensionCount', 'satisfaction', 'satisfied', 'callbackResult', 'unit', 'coUnits'] as const;
+export const PROJECTED_VARIABLES = ['dueAt', 'extensionCount', 'satisfaction', 'satisfied', 'callbackResult', 'unit', 'coUnits', 'urgency'] as const;
 
 /** What the command left behind, read in its transaction. */
 export interface ProjectionFacts {
@@ -132,6 +132,8 @@ export interface Projection {
   coUnits: string[];
   /** 分办转办时间: the first time a task waited on the handling unit. */
   dispatchedAt: Date | null;
+  /** 紧急程度: the form's, until dispatch decides it (variable `urgency`, a code of URGENCIES). */
+  urgency: UrgencyCode | null;
 }
 
 const RANK: Record<StatusCode, number> = { dispatching: 1, handling: 2, reviewing: 3, callback: 4, closed: 5, cancelled: 6 };
@@ -167,7 +169,14 @@ export function deriveProjection(facts: ProjectionFacts, previous: Projection, n
     handlingUnit,
     coUnits: typeof facts.variables.coUnits === 'string' ? unitList(facts.variables.coUnits, handlingUnit) : previous.coUnits,
     dispatchedAt: previous.dispatchedAt ?? (reachedUnit ? now : null),
+    urgency: urgencyOf(facts.variables.urgency) ?? previous.urgency,
   };
+}
+
+/** Only the vocabulary's codes: a diagram's own levels would be a value the lists cannot name. */
+function urgencyOf(v: unknown): UrgencyCode | null {
+  const code = textOf(v);
+  return code !== null && URGENCIES.some((u) => u.code === code) ? (code as UrgencyCode) : null;
 }
 
 function textOf(v: unknown): string | null {

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandOutcome, Queryable } from '../engine/index.js';
 import { PROJECTED_VARIABLES, deriveProjection, type Projection, type ProjectionFacts } from './projection-rules.js';
-import type { SatisfactionCode, StatusCode } from './vocabulary.js';
+import type { SatisfactionCode, StatusCode, UrgencyCode } from './vocabulary.js';
 import * as sql from './sql/projection.js';
 
 /**
@@ -25,6 +25,7 @@ export class WorkOrderProjector {
       order.id, next.status, next.currentUnit, next.dueAt, next.extensionCount, next.returnCount, next.returnedAt,
       next.reminderCount, next.remindedAt, next.supervisionCount, next.supervisedAt, next.redoCount, next.redoneAt,
       next.completedAt, next.callbackAt, next.satisfaction, Number(row.revision), now, next.handlingUnit, next.coUnits, next.dispatchedAt,
+      next.urgency,
     ]);
     return true;
   }
@@ -69,6 +70,7 @@ function previousOf(r: Record<string, unknown>): Projection {
     handlingUnit: (r.handling_unit as string | null) ?? null,
     coUnits: (r.co_units as string[] | null) ?? [],
     dispatchedAt: dateOrNull(r.dispatched_at),
+    urgency: (r.urgency as UrgencyCode | null) ?? null,
   };
 }
 

@@ -137,6 +137,8 @@ if (ui) {
     t.equal(await page.locator('.djs-element.highlight-done[data-element-id="SignOrReturn"]').count(), 1, 'the signed step is on the path taken');
     t.ok((await page.locator('.djs-connection.highlight-done').count()) > 0, 'and the flows between');
     t.equal(await page.locator('.djs-element.highlight-current[data-element-id="SignOrReturn"]').count(), 0);
+    t.equal((await call<{ urgencyCode: string | null }>('GET', `/api/work-orders/${toSign.id}`)).urgencyCode, 'general', 'the urgency dispatch decided is the order\'s');
+    t.match(await page.locator('main').innerText(), /紧急程度\s*一般/, 'and the page shows it');
     await ui.screenshot(page, 'handler-order');
     const sms = await call<{ items: unknown[] }>('GET', `/api/work-orders/${toSign.id}/notifications`, undefined, handlerA.headers);
     t.ok(sms.items.length > 0, 'the dispatch sent an SMS');

@@ -7,10 +7,16 @@ const now = at('12:00');
 const previous: Projection = {
   status: 'dispatching', currentUnit: null, dueAt: null, extensionCount: 0, returnCount: 0, returnedAt: null, reminderCount: 0, remindedAt: null,
   supervisionCount: 0, supervisedAt: null, redoCount: 0, redoneAt: null, completedAt: null, callbackAt: null, satisfaction: null,
-  handlingUnit: null, coUnits: [], dispatchedAt: null,
+  handlingUnit: null, coUnits: [], dispatchedAt: null, urgency: null,
 };
 const activity = (activityId: string, open = false, count = 1, lastStart = at('09:00'), lastEnd: Date | null = open ? null : at('10:00')) => ({ activityId, count, lastStart, lastEnd, open });
 const facts = (over: Partial<ProjectionFacts>): ProjectionFacts => ({ processKey: 'huojia', state: 'ACTIVE', endTime: null, tasks: [], activities: [], variables: {}, ...over });
+
+t.test('紧急程度: the form\'s until dispatch decides it; a level outside the vocabulary is not taken', async (t) => {
+  t.equal(deriveProjection(facts({}), { ...previous, urgency: 'general' }, now).urgency, 'general', 'the form\'s stays');
+  t.equal(deriveProjection(facts({ variables: { urgency: 'extraUrgent' } }), { ...previous, urgency: 'general' }, now).urgency, 'extraUrgent', 'dispatch decides');
+  t.equal(deriveProjection(facts({ variables: { urgency: 'someday' } }), { ...previous, urgency: 'urgent' }, now).urgency, 'urgent', 'an unknown level keeps the last known');
+});
 
 t.test('status and unit come from the main line; side steps only when nothing else waits', async (t) => {
   const waiting = facts({

@@ -3,7 +3,7 @@
 export const projectionOfInstance = `
   SELECT id, status, current_unit, due_at, extension_count, return_count, returned_at, reminder_count, reminded_at,
     supervision_count, supervised_at, redo_count, redone_at, completed_at, callback_at, satisfaction,
-    handling_unit, co_units, dispatched_at
+    handling_unit, co_units, dispatched_at, urgency
   FROM work_order WHERE process_instance_id = $1`;
 
 /**
@@ -32,5 +32,5 @@ export const updateProjection = `
   UPDATE work_order SET status = $2, current_unit = $3, due_at = $4, extension_count = $5, return_count = $6, returned_at = $7,
     reminder_count = $8, reminded_at = $9, supervision_count = $10, supervised_at = $11, redo_count = $12, redone_at = $13,
     completed_at = $14, callback_at = $15, satisfaction = $16, process_revision = $17, updated_at = $18,
-    handling_unit = $19, co_units = $20, dispatched_at = $21
+    handling_unit = $19, co_units = $20, dispatched_at = $21, urgency = $22
   WHERE id = $1`;
