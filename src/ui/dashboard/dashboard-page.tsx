@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Loading, Page } from '../shared/components.js';
-import { useClockReady } from './use-clock-ready.js';
+import { useClockReady } from '../shared/clock.js';
 import { useSession } from '../shared/session.js';
 import { useApi } from '../shared/use-api.js';
 import { CategoriesChart } from './categories-chart.js';

@@ -102,8 +102,8 @@ const KEY = 'suqiu.dashboard.filter';
 
 /**
  * The last filter, kept for the tab (sessionStorage) and shared by 统计分析 and 工作台账, so
- * moving between them keeps the region and period. Not in the address: the router matches the
- * whole hash, query included, so `/#/ledger?region=…` would not find its page.
+ * moving between them keeps the region and period: the menu's links carry no query, so a
+ * filter in the address would be lost on every switch.
  * A region-bound user always gets their region; the default period is 本月.
  */
 export function readFilter(boundRegion: string | null): Filter {

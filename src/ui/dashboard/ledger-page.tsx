@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { download } from '../shared/api.js';
 import { ErrorBanner, Loading, Page } from '../shared/components.js';
-import { useClockReady } from './use-clock-ready.js';
+import { useClockReady } from '../shared/clock.js';
 import { useSession } from '../shared/session.js';
 import { useApi } from '../shared/use-api.js';
 import { FilterBar, readFilter, useRegions, useUnits, writeFilter, type Filter } from './filters.js';

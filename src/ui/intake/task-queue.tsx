@@ -10,17 +10,10 @@ import { useServerNow } from '../shared/clock.js';
 import { deadlineState, formatDateTime, timeLeftText } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
 import { KIND_LABELS, KIND_ORDER, kindOf, type TaskKind } from './task-kinds.js';
+import type { TaskInfo } from '../shared/forms/index.js';
 
-export interface EngineTask {
-  id: string;
-  name: string | null;
-  taskDefinitionKey: string | null;
-  processInstanceId: string;
-  created: string;
-  due: string | null;
-  assignee: string | null;
-  tenantId: string | null;
-}
+/** A task as GET /engine-rest/task answers it (the task form's type: one Camunda task DTO). */
+export type EngineTask = TaskInfo;
 
 interface Instance {
   id: string;

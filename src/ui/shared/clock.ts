@@ -22,6 +22,7 @@ export async function syncClock(): Promise<void> {
   const context = await api<Context>('/api/ui/context');
   const after = Date.now();
   offsetMs = new Date(context.now).getTime() - (before + after) / 2;
+  firstSync ??= Promise.resolve();
   for (const listener of listeners) listener();
 }
 
@@ -32,6 +33,25 @@ export function clockSynced(): Promise<void> {
     throw error;
   });
   return firstSync;
+}
+
+/**
+ * False until the service's time has been read once: a page whose defaults depend on "now"
+ * (本月, this year) shows nothing rather than the PC's month. A failed read counts as ready (the
+ * page then works on the PC's time and its requests show the real trouble).
+ */
+export function useClockReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    clockSynced()
+      .catch(() => undefined)
+      .finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
 }
 
 export function serverNow(): Date {

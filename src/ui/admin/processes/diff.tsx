@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../shared/api.js';
 import { Empty, ErrorBanner, Loading, Page } from '../../shared/components.js';
-import { routeParam } from './route-param.js';
 import type { ElementChange } from './diff-model.js';
 import type { ProcessDefinition } from './types.js';
 
@@ -27,8 +26,7 @@ function show(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function DiffPage(props: { left: string; right: string }) {
-  const [left, right] = [routeParam(props.left), routeParam(props.right)];
+export function DiffPage({ left, right }: { left: string; right: string }) {
   const [sides, setSides] = useState<[Side, Side] | null>(null);
   const [changes, setChanges] = useState<ElementChange[] | null>(null);
   const [error, setError] = useState<unknown>(null);

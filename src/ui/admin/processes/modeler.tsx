@@ -7,7 +7,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../shared/api.js';
 import { useApi } from '../../shared/use-api.js';
 import { ErrorBanner, Loading, Notice, Page } from '../../shared/components.js';
-import { routeParam } from './route-param.js';
 import { translate } from './translate.js';
 import type { LintIssue, ModelerHandle } from './modeler-setup.js';
 import type { DeploymentResult, ParseDetails, ProcessDefinition, Region } from './types.js';
@@ -20,8 +19,8 @@ function hashQuery(): URLSearchParams {
   return new URLSearchParams(i < 0 ? '' : hash.slice(i + 1));
 }
 
-export function ModelerPage({ definitionId: raw }: { definitionId: string }) {
-  const definitionId = routeParam(raw);
+/** `definitionId` arrives decoded and without the hash's query (app.tsx). */
+export function ModelerPage({ definitionId }: { definitionId: string }) {
   const isNew = definitionId === 'new';
   const definition = useApi<ProcessDefinition>(isNew ? null : `/engine-rest/process-definition/${encodeURIComponent(definitionId)}`);
   const xml = useApi<{ id: string; bpmn20Xml: string }>(isNew ? null : `/engine-rest/process-definition/${encodeURIComponent(definitionId)}/xml`);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api.js';
-import { syncClock, serverNow } from '../../shared/clock.js';
+import { useServerNow } from '../../shared/clock.js';
 import { ErrorBanner, Loading, Notice, Page } from '../../shared/components.js';
 import { useApi } from '../../shared/use-api.js';
 import { CalendarStatusPanel } from './calendar-status.js';
@@ -27,19 +27,9 @@ function regionFromHash(): string {
   return new URLSearchParams(query).get('region') ?? 'default';
 }
 
-/** The service's clock, re-read on opening: "this year" must not follow a wrong office PC. */
-function useServiceToday(): Date {
-  const [now, setNow] = useState(serverNow);
-  useEffect(() => {
-    syncClock()
-      .then(() => setNow(serverNow()))
-      .catch(() => undefined);
-  }, []);
-  return now;
-}
-
 export function CalendarPage() {
-  const now = useServiceToday();
+  // The service's clock ("this year" must not follow a wrong office PC); re-renders once it is read.
+  const now = useServerNow();
   const thisYear = chinaYear(now);
   const [region, setRegion] = useState(regionFromHash);
   const [year, setYear] = useState<number | null>(null);
