@@ -1,6 +1,7 @@
 /**
- * Types for the diagram packages that ship none (bpmn-js itself has its own). Only what these
- * pages touch is declared; everything else stays opaque rather than `any`.
+ * Types for the diagram packages that ship none (bpmn-js itself has its own), for every page
+ * of the console in one place. Only what the pages touch is declared; everything else stays
+ * opaque rather than `any`. The UI's tsconfig has no resolveJsonModule: esbuild imports JSON.
  */
 declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: Record<string, unknown>;
@@ -24,7 +25,7 @@ declare module 'bpmnlint/config/recommended.js' {
   export = config;
 }
 declare module 'bpmnlint/rules/*' {
-  const factory: import('./lint-types.js').RuleFactory;
+  const factory: import('./admin/processes/lint-types.js').RuleFactory;
   export = factory;
 }
 declare module 'bpmn-js-differ' {
@@ -34,6 +35,6 @@ declare module 'bpmn-js-differ' {
 declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(extensions?: Record<string, object>);
-    fromXML(xml: string): Promise<{ rootElement: object; warnings: unknown[] }>;
+    fromXML(xml: string, typeName?: string): Promise<{ rootElement: object; elementsById: Record<string, unknown>; warnings: unknown[] }>;
   }
 }
